@@ -42,6 +42,7 @@ final class EventTreeBuilder {
   private final String file;
   private final YamlLimits limits;
   private final Map<String, SourceLocation> locations = new HashMap<>();
+  private StreamReader reader;
   private Parser parser;
   private int nodeCount;
 
@@ -52,21 +53,28 @@ final class EventTreeBuilder {
   }
 
   YamlDocument build() {
-    parser = new ParserImpl(new StreamReader(text), snakeOptions(limits));
+    reader = new StreamReader(text);
+    parser = new ParserImpl(reader, snakeOptions(limits));
     try {
       return readStream();
     } catch (MarkedYAMLException e) {
       throw syntax(e);
     } catch (ReaderException e) {
       // unreachable in practice: Utf8Text already rejected every non-printable character
-      throw fail(YamlError.NON_PRINTABLE, 0, 0, "", String.format(
+      throw fail(YamlError.NON_PRINTABLE, reader.getLine() + 1, reader.getColumn() + 1, "",
+          String.format(
           "character U+%04X is not allowed in YAML", e.getCodePoint()));
     } catch (OnexException e) {
       throw e;
     } catch (RuntimeException e) {
-      // YAMLException without a mark, or a parser defect: still a diagnostic, never a trace
-      throw fail(YamlError.SYNTAX, 0, 0, "",
-          "the YAML parser failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      // YAMLException without a mark, or a parser defect (SnakeYAML 2.5 throws a bare
+      // NumberFormatException for "\x" without hex digits): still a diagnostic at the position
+      // the scanner had reached, never a trace
+      String message = e instanceof NumberFormatException
+          ? "incomplete escape sequence (\\x, \\u or \\U without its hex digits) at the end"
+              + " of the file"
+          : "the YAML parser failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+      throw fail(YamlError.SYNTAX, reader.getLine() + 1, reader.getColumn() + 1, "", message);
     }
   }
 
@@ -238,8 +246,8 @@ final class EventTreeBuilder {
           .append(context.getLine() + 1).append(", column ").append(context.getColumn() + 1)
           .append(')');
     }
-    int line = problem == null ? 0 : problem.getLine() + 1;
-    int column = problem == null ? 0 : problem.getColumn() + 1;
+    int line = problem == null ? reader.getLine() + 1 : problem.getLine() + 1;
+    int column = problem == null ? reader.getColumn() + 1 : problem.getColumn() + 1;
     return fail(YamlError.SYNTAX, line, column, "", message.toString());
   }
 

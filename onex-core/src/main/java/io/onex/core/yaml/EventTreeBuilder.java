@@ -62,8 +62,7 @@ final class EventTreeBuilder {
     } catch (ReaderException e) {
       // unreachable in practice: Utf8Text already rejected every non-printable character
       throw fail(YamlError.NON_PRINTABLE, reader.getLine() + 1, reader.getColumn() + 1, "",
-          String.format(
-          "character U+%04X is not allowed in YAML", e.getCodePoint()));
+          String.format("character U+%04X is not allowed in YAML", e.getCodePoint()));
     } catch (OnexException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -66,9 +66,9 @@ final class Keywords {
   }
 
   private Problem unknown(ValidationMessage m, FieldPath parent) {
-    String key = m.getProperty();
-    FieldPath field = parent.child(key);
     JsonNode owner = schemaObject(m);
+    String key = m.getProperty() != null ? m.getProperty() : offendingKey(m.getInstanceNode(), owner);
+    FieldPath field = parent.child(key);
     List<String> allowed = new ArrayList<>();
     owner.path("properties").fieldNames().forEachRemaining(allowed::add);
     boolean extensible = owner.path("patternProperties").has("^x-");
@@ -81,6 +81,26 @@ final class Keywords {
             : "remove it" + (extensible ? ", or prefix it with `x-` if it is a custom extension" : "")
                 + "; allowed here: " + String.join(", ", allowed));
     return Problem.of(SchemaError.UNKNOWN_FIELD, field, message, hint);
+  }
+
+  /**
+   * The first key of {@code object} that {@code owner} neither lists in {@code properties} nor
+   * matches with {@code patternProperties}: networknt reports an unknown key on its parent
+   * object, and names it only in the message's property, which this recomputes when absent.
+   */
+  static String offendingKey(JsonNode object, JsonNode owner) {
+    List<String> keys = new ArrayList<>();
+    object.fieldNames().forEachRemaining(keys::add);
+    for (String k : keys) {
+      boolean patterned = false;
+      for (String regex : (Iterable<String>) owner.path("patternProperties")::fieldNames) {
+        patterned |= StrictRegexFactory.INSTANCE.getRegularExpression(regex).matches(k);
+      }
+      if (!owner.path("properties").has(k) && !patterned) {
+        return k;
+      }
+    }
+    return "?";
   }
 
   private Problem type(ValidationMessage m, FieldPath field, JsonNode value) {
@@ -180,7 +200,7 @@ final class Keywords {
     boolean then = pointer.startsWith("/then/", at);
     JsonNode cond = tree(m).at(pointer.substring(0, at)).path("if").path("properties");
     List<String> parts = new ArrayList<>();
-    cond.fields().forEachRemaining(e -> {
+    cond.properties().forEach(e -> {
       JsonNode rule = e.getValue();
       JsonNode options = rule.has("const") ? rule.get("const") : rule.get("enum");
       if (options != null) {

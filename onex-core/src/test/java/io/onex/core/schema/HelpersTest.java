@@ -54,4 +54,13 @@ class HelpersTest {
     assertEquals("", FieldPath.ROOT.dotted());
     assertEquals("x-extensions.$ref", FieldPath.ROOT.child("x-extensions").child("$ref").dotted());
   }
+
+  @Test
+  void offendingKey_skipsListedAndPatternedKeys() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode owner = Schemas.tree(SchemaId.NODE_METADATA);
+    assertEquals("lifecycel", Keywords.offendingKey(
+        json.readTree("{\"name\": 1, \"x-a\": 2, \"lifecycel\": 3}"), owner));
+    assertEquals("?", Keywords.offendingKey(json.readTree("{\"name\": 1, \"x-a\": 2}"), owner));
+  }
 }

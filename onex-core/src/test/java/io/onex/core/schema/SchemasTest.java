@@ -10,7 +10,6 @@ import com.networknt.schema.AbsoluteIri;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,9 +91,7 @@ class SchemasTest {
     if (node.isTextual()) {
       out.add(node.textValue());
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> e = fields.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       out.add(e.getKey());
       strings(e.getValue(), out);
     }
@@ -107,7 +104,7 @@ class SchemasTest {
   /** Values of the "pattern" keyword (not properties that happen to be named "pattern"). */
   private static void collectPatterns(JsonNode schema, List<String> out) {
     if (schema.isObject()) {
-      schema.fields().forEachRemaining(e -> {
+      schema.properties().forEach(e -> {
         if (e.getKey().equals("pattern") && e.getValue().isTextual()) {
           out.add(e.getValue().textValue());
         } else if (e.getKey().equals("properties") || e.getKey().equals("$defs")) {

@@ -2,7 +2,9 @@ package io.onex.core.uri;
 
 import io.onex.core.diag.Diagnostic;
 import io.onex.core.diag.OnexException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.semver4j.RangesList;
 import org.semver4j.RangesListFactory;
@@ -25,6 +27,16 @@ public final class VersionConstraint {
       NUM + "\\." + NUM + "\\." + NUM
           + "(?:-" + PRE_ID + "(?:\\." + PRE_ID + ")*)?"
           + "(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?");
+
+  private static final int CACHE_SIZE = 1024;
+  private static final Map<String, RangesList> RANGES = new LinkedHashMap<>(64, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, RangesList> eldest) {
+      return size() > CACHE_SIZE;
+    }
+  };
 
   private final String text;
   private final RangesList ranges;
@@ -61,7 +73,7 @@ public final class VersionConstraint {
       return Parsed.failed(new Problem(e.code, e.getMessage()));
     }
     try {
-      RangesList ranges = RangesListFactory.create(canonical);
+      RangesList ranges = ranges(canonical);
       if (ranges.get().isEmpty()) {
         return Parsed.failed(new Problem(UriError.MALFORMED_VERSION_SPEC,
             "'" + text + "' was not understood as a version range"));
@@ -71,6 +83,24 @@ public final class VersionConstraint {
       return Parsed.failed(new Problem(UriError.MALFORMED_VERSION_SPEC,
           "'" + text + "' was not understood as a version range: " + e.getMessage()));
     }
+  }
+
+  /**
+   * semver4j's range parsing costs tens of microseconds and registries repeat the same few
+   * specs, so parsed ranges are shared by canonical text (read-only once built; bounded LRU).
+   */
+  private static RangesList ranges(String canonical) {
+    synchronized (RANGES) {
+      RangesList cached = RANGES.get(canonical);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    RangesList created = RangesListFactory.create(canonical);
+    synchronized (RANGES) {
+      RANGES.put(canonical, created);
+    }
+    return created;
   }
 
   /** Whether {@code version} is a semantic version 2.0 (numbers of at most 9 digits). */

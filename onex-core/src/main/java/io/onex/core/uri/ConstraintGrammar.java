@@ -168,14 +168,28 @@ final class ConstraintGrammar {
   /** {@code major[.minor[.patch[suffix]]]} with wildcards; returns the canonical text. */
   private String partial(boolean hasOperator) throws Malformed {
     int start = pos;
+    Shape shape = components();
+    suffix(shape.parts() == 3 && !shape.wildcard());
+    if (shape.firstWildcard()) {
+      if (hasOperator) {
+        throw malformed("an operator needs a version number, not a wildcard (position " + (start + 1)
+            + "); write '*' alone for any version");
+      }
+      return "*";
+    }
+    return s.substring(start, pos);
+  }
+
+  /** How a partial version is made: number of parts, and where wildcards are. */
+  private record Shape(int parts, boolean wildcard, boolean firstWildcard) {}
+
+  /** Up to three dot-separated numbers or wildcards, no number after a wildcard. */
+  private Shape components() throws Malformed {
     boolean wildcard = false;
     boolean firstWildcard = false;
     int parts = 0;
     while (true) {
-      if (pos >= s.length()) {
-        throw malformed("empty version component at position " + (pos + 1) + " of '" + s + "'");
-      }
-      char c = s.charAt(pos);
+      char c = pos < s.length() ? s.charAt(pos) : ' ';
       if (c == '*' || c == 'x' || c == 'X') {
         pos++;
         wildcard = true;
@@ -191,25 +205,14 @@ final class ConstraintGrammar {
         throw malformed("expected a version number at position " + (pos + 1) + ", found '" + c + "'");
       }
       parts++;
-      if (pos < s.length() && s.charAt(pos) == '.') {
-        if (parts == 3) {
-          throw malformed("too many version components at position " + (pos + 1)
-              + " (at most major.minor.patch)");
-        }
-        pos++;
-        continue;
+      if (pos >= s.length() || s.charAt(pos) != '.') {
+        return new Shape(parts, wildcard, firstWildcard);
       }
-      break;
-    }
-    suffix(parts == 3 && !wildcard);
-    if (firstWildcard) {
-      if (hasOperator) {
-        throw malformed("an operator needs a version number, not a wildcard (position " + (start + 1)
-            + "); write '*' alone for any version");
+      if (parts == 3) {
+        throw malformed("too many version components at position " + (pos + 1) + " (at most major.minor.patch)");
       }
-      return "*";
+      pos++;
     }
-    return s.substring(start, pos);
   }
 
   private void suffix(boolean allowed) throws Malformed {

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Writes blocks: inserts a new one after the prolog, or updates {@code hash} and
@@ -94,7 +95,7 @@ final class BlockWriter {
     out.add(f.line("schema_version", "1.1.0"));
     out.add(f.line("name", Scalars.yamlScalar(fileName)));
     out.add(f.line("version", "1.0.0"));
-    out.add(f.line("uuid", String.valueOf(ctx.uuids().get())));
+    out.add(f.line("uuid", Objects.requireNonNull(ctx.uuids().get(), "uuid supplier").toString()));
     out.add(f.line("author", author));
     out.add(f.line("created_at", time));
     out.add(f.line("last_modified_at", time));

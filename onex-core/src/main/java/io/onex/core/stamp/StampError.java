@@ -36,7 +36,7 @@ public enum StampError implements ErrorCode {
       "still verified and restamped in place; to upgrade, write bare `key: value` lines and close with"
           + " `<!-- === /OmniNode:Metadata === -->`, then run: onex stamp <file>"),
   SHEBANG_NOT_FIRST("ONEX-M014", "Metadata block precedes the #! line, so the script cannot run",
-      "move the #! line above the metadata block (the hash does not change)"),
+      "move the #! line to the first line of the file, then run: onex stamp <file>"),
   INVALID_STAMP_VALUE("ONEX-M015", "Value to write into a metadata block is not a single printable line",
       "use a non-empty author without line breaks or control characters");
 

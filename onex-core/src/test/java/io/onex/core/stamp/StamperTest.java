@@ -62,6 +62,18 @@ class StamperTest {
   }
 
   @Test
+  void stamp_staleBlockAboveShebang_isPatchedInPlaceWithWarning() {
+    Path f = Paths.get("old.py");
+    String stamped = utf8(stamper.stamp(f, bytes("\n#!/usr/bin/env python3\nprint(1)\n"), CTX).content());
+    assertTrue(stamped.startsWith("# === OmniNode:Metadata ==="), stamped);
+    StampResult r = stamper.stamp(f, bytes(stamped + "print(2)\n"), LATER);
+    assertEquals(StampResult.Status.RESTAMPED, r.status());
+    assertTrue(utf8(r.content()).startsWith("# === OmniNode:Metadata ==="));
+    assertTrue(utf8(r.content()).endsWith("\n\n#!/usr/bin/env python3\nprint(1)\nprint(2)\n"));
+    assertEquals("ONEX-M014", r.diagnostics().get(0).code());
+  }
+
+  @Test
   void stamp_sameInputsTwice_givesSameBytes() {
     byte[] in = bytes("#!/bin/bash\necho hi\n");
     assertArrayEquals(stamper.stamp(Paths.get("run.sh"), in, CTX).content(),
@@ -191,6 +203,20 @@ class StamperTest {
           assertTrue(expected.diagnostics().stream().allMatch(d -> d.code().startsWith("ONEX-M")));
         }
       }
+    }
+  }
+
+  @Test
+  void errorCodes_uniqueWellFormedAndDocumented() throws Exception {
+    String doc = Files.readString(Paths.get("").toAbsolutePath().getParent()
+        .resolve("docs/errors/stamp.md"));
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (StampError e : StampError.values()) {
+      assertTrue(e.id().matches("ONEX-M\\d{3}"), e.id());
+      assertTrue(ids.add(e.id()), "duplicate " + e.id());
+      assertTrue(doc.contains("| `" + e.id() + "` |"), e.id() + " not in docs/errors/stamp.md");
+      assertTrue(doc.contains(e.title().replace("`", "")) || doc.contains(e.title()), e.title());
+      assertTrue(!e.hint().isBlank(), e.id());
     }
   }
 

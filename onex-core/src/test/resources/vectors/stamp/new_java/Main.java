@@ -1,0 +1,5 @@
+package demo;
+
+public final class Main {
+  public static void main(String[] args) {}
+}

@@ -1,0 +1,35 @@
+package io.onex.cli;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Everything the CLI takes from its surroundings, read once at start-up and injected into the
+ * commands: working directory, clock, environment variables. Core code never reads them itself.
+ */
+record CliEnvironment(Path workingDirectory, Clock clock, Map<String, String> env) {
+
+  static CliEnvironment of(Map<String, String> env) {
+    String cwd = env.getOrDefault("ONEX_CWD", System.getProperty("user.dir"));
+    return new CliEnvironment(Paths.get(cwd).toAbsolutePath().normalize(), Clock.systemUTC(), Map.copyOf(env));
+  }
+
+  boolean debug() {
+    return "1".equals(env.get("ONEX_DEBUG"));
+  }
+
+  /** Resolves a user-given path against the working directory. */
+  Path resolve(String path) {
+    return workingDirectory.resolve(path).normalize();
+  }
+
+  String author() {
+    String name = env.get("ONEX_AUTHOR");
+    if (name == null || name.isBlank()) {
+      name = env.getOrDefault("GIT_AUTHOR_NAME", env.getOrDefault("USER", "unknown"));
+    }
+    return name;
+  }
+}

@@ -1,0 +1,151 @@
+package io.onex.cli;
+
+import io.onex.core.diag.Diagnostic;
+import io.onex.core.diag.OnexException;
+import io.onex.core.project.NodeScaffold;
+import io.onex.core.project.ProjectInit;
+import io.onex.core.project.StampReport;
+import io.onex.core.project.TreeReport;
+import io.onex.core.project.ValidationReport;
+import io.onex.core.project.Workspace;
+import io.onex.git.GitWorkspace;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The story {@code onex demo} tells, step by step, on a real git repository. Each step calls
+ * the same API the commands call and prints what a user would see.
+ */
+final class DemoScenario {
+  private final CliEnvironment env;
+  private final PrintWriter out;
+  private int step;
+
+  DemoScenario(CliEnvironment env, PrintWriter out) {
+    this.env = env;
+    this.out = out;
+  }
+
+  int run(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var s = Files.list(dir)) {
+        if (s.findAny().isPresent()) {
+          throw new OnexException(Diagnostic.error(CliError.DEMO_DIR_NOT_EMPTY, dir.toString(), 0, 0, "",
+              dir + " is not empty; the demo only writes into a new or empty directory"));
+        }
+      }
+    }
+    Files.createDirectories(dir);
+    title("A fresh git repository at " + dir);
+    try (GitWorkspace git = GitWorkspace.init(dir, "ONEX Demo", "demo@onex.invalid", env.clock())) {
+      ProjectInit.Result init = ProjectInit.init(dir);
+      init.created().forEach(p -> out.println("  created " + dir.relativize(p)));
+      Workspace ws = Workspace.open(dir);
+
+      title("Three nodes: python, cli and noop (onex new)");
+      NodeScaffold.Context ctx = new NodeScaffold.Context("ONEX Demo", "onex.demo", env.clock(), UUID::randomUUID);
+      Path nodes = dir.resolve("nodes");
+      for (var e : List.of(
+          new Object[] {"greet", NodeScaffold.Kind.PYTHON},
+          new Object[] {"shout", NodeScaffold.Kind.CLI},
+          new Object[] {"echo", NodeScaffold.Kind.NOOP})) {
+        Path node = NodeScaffold.create(nodes, (String) e[0], (NodeScaffold.Kind) e[1], ctx);
+        out.println("  " + dir.relativize(node) + "/  (" + e[1].toString().toLowerCase(java.util.Locale.ROOT) + ", hash-locked, one test case)");
+      }
+      show("nodes/greet/node.onex.yaml", dir.resolve("nodes/greet/node.onex.yaml"), 16);
+
+      title("The discovery index (onex tree)");
+      TreeReport tree = ws.tree(false);
+      Reports.print(tree, OutputFormat.TEXT, indented());
+      show(".tree", dir.resolve(".tree"), 20);
+
+      title("Validate everything (onex validate)");
+      validate(ws, List.of());
+      String c1 = git.commitAll("Add three ONEX nodes");
+      out.println("  committed " + c1.substring(0, 12) + ": the repository is the registry");
+
+      title("Break one on purpose: change one byte of nodes/shout/run.sh without stamping");
+      Path script = dir.resolve("nodes/shout/run.sh");
+      Files.writeString(script, Files.readString(script, StandardCharsets.UTF_8).replace("upper-cased.", "upper-cased!"), StandardCharsets.UTF_8);
+      boolean broken = !validate(ws, List.of());
+
+      title("Fix it the way the error says (onex stamp nodes/shout)");
+      StampReport stamp = ws.stamp(List.of(dir.resolve("nodes/shout")), false, env.clock(), "ONEX Demo");
+      Reports.print(stamp, false, OutputFormat.TEXT, indented());
+      boolean fixed = validate(ws, List.of());
+      String c2 = git.commitAll("Reword the shout node's comment");
+      out.println("  committed " + c2.substring(0, 12));
+
+      title("A typo in a contract is caught too: 'lifecycel: active' in nodes/echo/node.onex.yaml");
+      Path echo = dir.resolve("nodes/echo/node.onex.yaml");
+      String original = Files.readString(echo, StandardCharsets.UTF_8);
+      Files.writeString(echo, original + "lifecycel: active\n", StandardCharsets.UTF_8);
+      boolean typoCaught = !validate(ws, List.of(dir.resolve("nodes/echo")));
+      Files.writeString(echo, original, StandardCharsets.UTF_8);
+      out.println("  (typo reverted)");
+      boolean ok = broken && fixed && typoCaught;
+
+      title("Where to look next");
+      out.println("  the demo repository:   " + dir);
+      String onex = env.env().getOrDefault("ONEX_LAUNCHER", "onex");
+      out.println("  try:                   cd " + dir + " && " + onex + " validate --format json");
+      out.println("                         " + onex + " new my_node --type cli --dir nodes && " + onex + " tree && " + onex + " validate");
+      out.println("  the formats:           docs/formats/ (node-metadata.md, hash-lock.md, tree.md, ...)");
+      out.println("  every error code:      docs/errors/");
+      out.println("  all commands:          onex --help, docs/cli.md");
+      out.println();
+      out.println(ok ? "demo finished: the broken node was caught and fixed" : "demo finished with unexpected results: see above");
+      return ok ? ExitCodes.OK : ExitCodes.INTERNAL;
+    }
+  }
+
+  private boolean validate(Workspace ws, List<Path> targets) {
+    ValidationReport r = ws.validate(targets);
+    Reports.print(r, OutputFormat.TEXT, indented());
+    return r.ok();
+  }
+
+  private void title(String s) {
+    out.println();
+    out.println("== " + (++step) + ". " + s);
+  }
+
+  private void show(String label, Path file, int maxLines) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    out.println("  --- " + label);
+    lines.stream().limit(maxLines).forEach(l -> out.println("  | " + l));
+    if (lines.size() > maxLines) {
+      out.println("  | ... (" + (lines.size() - maxLines) + " more lines)");
+    }
+  }
+
+  private PrintWriter indented() {
+    return new PrintWriter(new java.io.Writer() {
+      private boolean lineStart = true;
+
+      @Override
+      public void write(char[] buf, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+          if (lineStart) {
+            out.print("  ");
+          }
+          out.print(buf[i]);
+          lineStart = buf[i] == '\n';
+        }
+      }
+
+      @Override
+      public void flush() {
+        out.flush();
+      }
+
+      @Override
+      public void close() {}
+    }, true);
+  }
+}

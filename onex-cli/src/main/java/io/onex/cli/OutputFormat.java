@@ -1,0 +1,7 @@
+package io.onex.cli;
+
+/** How a command prints its result. */
+enum OutputFormat {
+  TEXT,
+  JSON
+}

@@ -1,0 +1,38 @@
+package io.onex.cli;
+
+import io.onex.core.project.ValidationReport;
+import io.onex.core.project.Workspace;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = {"Validate nodes: strict YAML, schema, rules, hash lock, .tree, URIs.",
+        "Reports every problem of every file; exit 1 when any error is found."})
+final class ValidateCommand implements Callable<Integer> {
+  private final CliEnvironment env;
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "node directories, node.onex.yaml files or directories to search (default: the whole repository)")
+  List<String> paths = List.of();
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
+  OutputFormat format;
+
+  ValidateCommand(CliEnvironment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    Workspace ws = Workspace.open(env.workingDirectory());
+    ValidationReport report = ws.validate(paths.stream().map(env::resolve).toList());
+    Reports.print(report, format, spec.commandLine().getOut());
+    return report.ok() ? ExitCodes.OK : ExitCodes.FINDINGS;
+  }
+}

@@ -149,4 +149,13 @@ class CommandsTest {
     assertEquals(stamped, Files.readString(md), "restamping an unchanged file is byte-identical");
     assertEquals(0, CliRun.in(repo, "stamp", "--check", "guide.md").exit());
   }
+
+  @Test
+  void validate_configTypo_isReportedWithLine() throws IOException {
+    CliRun.in(repo, "init");
+    Files.writeString(repo.resolve(".onex-store/config.yaml"), "config_version: 1\nconfg: x\n");
+    CliRun r = CliRun.in(repo, "validate");
+    assertEquals(ExitCodes.ENVIRONMENT, r.exit(), r::toString);
+    assertTrue(r.err().contains(".onex-store/config.yaml:2:1: error ONEX-V070 [confg]"), r::toString);
+  }
 }

@@ -17,9 +17,6 @@ public final class ProjectInit {
   static final String CONFIG = """
       # ONEX repository configuration (docs/formats/config.md).
       config_version: 1
-      validation:
-        # every node must be listed in the .tree at the repository root
-        require_tree: true
       """;
 
   static final String GITIGNORE = """

@@ -27,7 +27,9 @@ public final class Workspace {
 
   /** The workspace of the repository containing {@code start}. */
   public static Workspace open(Path start) {
-    return new Workspace(ProjectLayout.discover(start));
+    ProjectLayout layout = ProjectLayout.discover(start);
+    ProjectConfig.load(layout);
+    return new Workspace(layout);
   }
 
   public ProjectLayout layout() {

@@ -14,8 +14,9 @@ import java.util.List;
  *
  * <p>Invariants: object members are sorted by the UTF-16 code units of their names
  * ({@link String#compareTo} is exactly that order); every number goes through an IEEE-754
- * double and is written by {@link Es6Number}; an integral value that the double cannot hold
- * exactly is refused rather than silently rounded; nesting is capped at {@link #MAX_DEPTH}.
+ * double and is written by {@link Es6Number}; an integral value whose canonical text would
+ * spell a different integer (possible only beyond 2^53) is refused rather than silently
+ * rounded; nesting is capped at {@link #MAX_DEPTH}.
  */
 final class CanonicalWriter {
   /** Maximum number of nested arrays and objects. */
@@ -125,11 +126,7 @@ final class CanonicalWriter {
   }
 
   static String fromBigInteger(BigInteger v) {
-    double d = v.doubleValue();
-    if (!Double.isFinite(d) || !new BigDecimal(d).toBigInteger().equals(v)) {
-      throw inexact(v.toString());
-    }
-    return Es6Number.format(d);
+    return integral(new BigDecimal(v), v.doubleValue(), v.toString());
   }
 
   static String fromBigDecimal(BigDecimal v) {
@@ -140,17 +137,34 @@ final class CanonicalWriter {
           "number " + v + " is outside the range of an IEEE-754 double",
           null);
     }
-    boolean integral = v.signum() == 0 || v.stripTrailingZeros().scale() <= 0;
-    if (integral && new BigDecimal(d).compareTo(v) != 0) {
-      throw inexact(v.toPlainString().length() > 40 ? v.toString() : v.toPlainString());
+    if (v.signum() == 0 || v.stripTrailingZeros().scale() <= 0) {
+      return integral(v, d, v.toPlainString().length() > 40 ? v.toString() : v.toPlainString());
     }
-    return fromDouble(d);
+    return Es6Number.format(d);
+  }
+
+  /**
+   * The canonical text of the integer {@code exact}, whose nearest double is {@code d}, if
+   * that text, read back as an exact decimal, is still {@code exact}; an error otherwise.
+   * Up to 2^53 that always holds; beyond, only for integers such as {@code 10^21} or
+   * {@code 295147905179352830000} whose shortest double digits spell them exactly.
+   */
+  private static String integral(BigDecimal exact, double d, String display) {
+    if (!Double.isFinite(d)) {
+      throw inexact(display);
+    }
+    String text = Es6Number.format(d);
+    if (new BigDecimal(text).compareTo(exact) != 0) {
+      throw inexact(display);
+    }
+    return text;
   }
 
   private static CanonFailure inexact(String text) {
     return new CanonFailure(
         HashError.INEXACT_INTEGER,
-        "integer " + text + " cannot be represented exactly as an IEEE-754 double",
+        "integer " + text + " does not survive conversion to an IEEE-754 double (its canonical"
+            + " form would spell another number)",
         null);
   }
 }

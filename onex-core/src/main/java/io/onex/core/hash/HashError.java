@@ -15,7 +15,7 @@ public enum HashError implements ErrorCode {
           + " such as \"inf\"."),
   INEXACT_INTEGER(
       "ONEX-H002",
-      "integer cannot be represented exactly as an IEEE-754 double",
+      "integer does not survive conversion to an IEEE-754 double",
       "Integers beyond +/-2^53 lose digits in canonical JSON: quote it as a string."),
   LONE_SURROGATE(
       "ONEX-H003",

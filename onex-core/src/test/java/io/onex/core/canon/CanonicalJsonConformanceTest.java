@@ -77,4 +77,18 @@ class CanonicalJsonConformanceTest {
     assertEquals(10_000, lines.size());
     assertTrue(failures.isEmpty(), () -> failures.size() + " mismatches, first: " + failures.get(0));
   }
+
+  @Test
+  void canonicalize_isIdempotentOnEs6Numbers() throws IOException {
+    List<String> lines = Files.readAllLines(SharedData.conformance("jcs/es6-numbers-10k.txt"));
+    List<String> texts = new ArrayList<>();
+    for (String line : lines) {
+      texts.add(line.substring(line.indexOf(',') + 1));
+    }
+    String canonical = "[" + String.join(",", texts) + "]";
+
+    byte[] again = CanonicalJson.canonicalize(canonical);
+
+    assertEquals(canonical, new String(again, StandardCharsets.UTF_8));
+  }
 }

@@ -5,9 +5,8 @@ import io.onex.core.hash.HashError;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a Jackson tree as RFC 8785 canonical JSON.
@@ -46,24 +45,21 @@ final class CanonicalWriter {
 
   private void object(JsonNode node, int depth) {
     checkDepth(depth);
-    List<String> names = new ArrayList<>(node.size());
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      names.add(it.next());
-    }
-    Collections.sort(names);
+    List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
+    members.sort(Map.Entry.comparingByKey());
     out.ascii('{');
     boolean first = true;
-    for (String name : names) {
+    for (Map.Entry<String, JsonNode> member : members) {
       if (!first) {
         out.ascii(',');
       }
       first = false;
-      key(name);
+      key(member.getKey());
       out.ascii(':');
       try {
-        value(node.get(name), depth);
+        value(member.getValue(), depth);
       } catch (CanonFailure f) {
-        throw f.under(name);
+        throw f.under(member.getKey());
       }
     }
     out.ascii('}');

@@ -16,6 +16,12 @@ import java.math.RoundingMode;
  * neighbours rather than only the nearest matters next to powers of two, where the round-trip
  * interval is not symmetric. {@code BigDecimal.doubleValue()} is correctly rounded, which is
  * what makes the parse-back test sound.
+ *
+ * <p>Fast path: for a normal (not subnormal) double, when {@code Double.toString} (which
+ * always round-trips, but may print too many digits on JDK 17) gives at most 15 significant
+ * digits, those digits are the shortest: every decimal of at most 15 digits survives the
+ * trip to a double and back to 15 digits (DBL_DIG), so two different such decimals cannot
+ * name the same double, and a shorter one would equal it with trailing zeros stripped.
  */
 final class Es6Number {
   private static final long EXACT_INTEGER_LIMIT = 1L << 53;
@@ -33,15 +39,47 @@ final class Es6Number {
     if (d == Math.rint(d) && Math.abs(d) <= EXACT_INTEGER_LIMIT) {
       return Long.toString((long) d);
     }
-    BigDecimal shortest = shortest(Math.abs(d)).stripTrailingZeros();
-    String digits = shortest.unscaledValue().toString();
-    int n = digits.length() - shortest.scale();
+    double v = Math.abs(d);
+    Decimal dec = v >= Double.MIN_NORMAL ? fromJavaString(v) : null;
+    if (dec == null) {
+      BigDecimal shortest = shortest(v).stripTrailingZeros();
+      String digits = shortest.unscaledValue().toString();
+      dec = new Decimal(digits, digits.length() - shortest.scale());
+    }
     StringBuilder sb = new StringBuilder(26);
     if (d < 0) {
       sb.append('-');
     }
-    layout(sb, digits, n);
+    layout(sb, dec.digits, dec.n);
     return sb.toString();
+  }
+
+  /** The value {@code 0.digits * 10^n}; {@code digits} has no leading or trailing zero. */
+  private record Decimal(String digits, int n) {}
+
+  /**
+   * The digits of {@code Double.toString(v)} (v positive, finite) if there are at most 15 of
+   * them, else null. Its forms: {@code 123.456}, {@code 0.001}, {@code 1.0E-5}.
+   */
+  private static Decimal fromJavaString(double v) {
+    String s = Double.toString(v);
+    int e = s.indexOf('E');
+    int exp = e < 0 ? 0 : Integer.parseInt(s.substring(e + 1));
+    String mantissa = e < 0 ? s : s.substring(0, e);
+    int dot = mantissa.indexOf('.');
+    String digits = mantissa.substring(0, dot) + mantissa.substring(dot + 1);
+    int start = 0;
+    while (start < digits.length() - 1 && digits.charAt(start) == '0') {
+      start++;
+    }
+    int end = digits.length();
+    while (end > start + 1 && digits.charAt(end - 1) == '0') {
+      end--;
+    }
+    if (end - start > 15) {
+      return null;
+    }
+    return new Decimal(digits.substring(start, end), dot + exp - start);
   }
 
   /** The shortest decimal that parses back to {@code v} (positive, finite). */

@@ -37,19 +37,24 @@ final class Utf8Sink {
 
   /** Writes {@code s} as a JSON string literal; throws on an unpaired surrogate. */
   void quoted(String s) {
-    ensure(s.length() + 2);
-    buf[len++] = '"';
     int n = s.length();
+    // room for every char as 3 bytes (a surrogate pair needs 4 for 2 chars) and the quotes;
+    // only an escape (6 bytes for 1 char) asks for more
+    ensure(3 * n + 2);
+    buf[len++] = '"';
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if (c < 0x80) {
-        asciiEscaped(c);
+        if (c >= 0x20 && c != '"' && c != '\\') {
+          buf[len++] = (byte) c;
+        } else {
+          ensure(6 + 3 * (n - i));
+          escape(c);
+        }
       } else if (c < 0x800) {
-        ensure(2);
         buf[len++] = (byte) (0xC0 | (c >> 6));
         buf[len++] = (byte) (0x80 | (c & 0x3F));
       } else if (!Character.isSurrogate(c)) {
-        ensure(3);
         buf[len++] = (byte) (0xE0 | (c >> 12));
         buf[len++] = (byte) (0x80 | ((c >> 6) & 0x3F));
         buf[len++] = (byte) (0x80 | (c & 0x3F));
@@ -57,17 +62,11 @@ final class Utf8Sink {
         i = surrogatePair(s, i);
       }
     }
-    ensure(1);
     buf[len++] = '"';
   }
 
-  private void asciiEscaped(char c) {
-    if (c >= 0x20 && c != '"' && c != '\\') {
-      ensure(1);
-      buf[len++] = (byte) c;
-      return;
-    }
-    ensure(6);
+  /** Writes the escape of {@code c}, a quote, a backslash or a C0 control. */
+  private void escape(char c) {
     buf[len++] = '\\';
     switch (c) {
       case '"' -> buf[len++] = '"';
@@ -98,7 +97,6 @@ final class Utf8Sink {
           null);
     }
     int cp = Character.toCodePoint(hi, lo);
-    ensure(4);
     buf[len++] = (byte) (0xF0 | (cp >> 18));
     buf[len++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
     buf[len++] = (byte) (0x80 | ((cp >> 6) & 0x3F));

@@ -218,4 +218,29 @@ class CanonicalJsonTest {
     assertEquals("0", CanonicalJson.numberToString(-0.0));
     assertEquals("2.2250738585072014e-308", CanonicalJson.numberToString(Double.MIN_NORMAL));
   }
+
+  @Test
+  void numberToString_shortDecimalsComeBackAsWritten() {
+    // Any decimal of at most 15 significant digits in the normal range is the shortest form
+    // of its double (DBL_DIG), so the output must be that decimal again; longer ones must at
+    // least round-trip and not grow.
+    java.util.SplittableRandom r = new java.util.SplittableRandom(2025);
+    for (int i = 0; i < 20_000; i++) {
+      int k = 1 + r.nextInt(17);
+      StringBuilder digits = new StringBuilder().append(1 + r.nextInt(9));
+      for (int j = 1; j < k; j++) {
+        digits.append(r.nextInt(10));
+      }
+      String text = digits + "e" + r.nextInt(-290, 290);
+      double d = Double.parseDouble(text);
+      String out = CanonicalJson.numberToString(d);
+      assertEquals(d, Double.parseDouble(out), text);
+      BigDecimal written = new BigDecimal(text).stripTrailingZeros();
+      if (written.precision() <= 15) {
+        assertEquals(0, written.compareTo(new BigDecimal(out)), text + " -> " + out);
+      } else {
+        assertTrue(new BigDecimal(out).stripTrailingZeros().precision() <= written.precision(), text);
+      }
+    }
+  }
 }

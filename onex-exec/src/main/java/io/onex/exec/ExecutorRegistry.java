@@ -1,0 +1,27 @@
+package io.onex.exec;
+
+import io.onex.exec.executors.NoopExecutor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The executors by entrypoint type. Open: later types register here, no switch to edit. */
+public final class ExecutorRegistry {
+  private final Map<String, Executor> byType = new LinkedHashMap<>();
+
+  /** The executors this version of ONEX ships. */
+  public static ExecutorRegistry standard() {
+    ExecutorRegistry r = new ExecutorRegistry();
+    r.register(new NoopExecutor());
+    return r;
+  }
+
+  public ExecutorRegistry register(Executor executor) {
+    byType.put(executor.type(), executor);
+    return this;
+  }
+
+  public Optional<Executor> find(String type) {
+    return Optional.ofNullable(byType.get(type));
+  }
+}

@@ -25,6 +25,11 @@ record CliEnvironment(Path workingDirectory, Clock clock, Map<String, String> en
     return workingDirectory.resolve(path).normalize();
   }
 
+  /** Runtime settings: the caller's environment (filtered by each executor), the clock, java.io.tmpdir. */
+  io.onex.exec.RuntimeOptions runtimeOptions() {
+    return io.onex.exec.RuntimeOptions.defaults(clock, env, java.nio.file.Paths.get(System.getProperty("java.io.tmpdir")));
+  }
+
   String author() {
     String name = env.get("ONEX_AUTHOR");
     if (name == null || name.isBlank()) {

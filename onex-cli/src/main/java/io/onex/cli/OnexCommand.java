@@ -26,6 +26,8 @@ import picocli.CommandLine.HelpCommand;
       ValidateCommand.class,
       StampCommand.class,
       TreeCommand.class,
+      RunCommand.class,
+      TestCommand.class,
       DemoCommand.class,
       AutoComplete.GenerateCompletion.class,
       HelpCommand.class

@@ -1,0 +1,70 @@
+package io.onex.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onex.core.record.InMemoryRecordSink;
+import io.onex.exec.Execution;
+import io.onex.exec.RunResult;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Run one node on an input state and print its output state and execution record.",
+        "Exit 0 when the node succeeded, 1 when it failed or errored."})
+final class RunCommand implements Callable<Integer> {
+  private final CliEnvironment env;
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "NODE", description = "the node: its name, its URI (tool://ns@^1.0) or its directory")
+  String node;
+
+  @Option(names = "--input", defaultValue = "{}", paramLabel = "JSON|@FILE", description = "input state: a JSON object, or @file (default: {})")
+  String input;
+
+  @Option(names = "--config", defaultValue = "{}", paramLabel = "JSON|@FILE", description = "config state: a JSON object, or @file (default: {})")
+  String config;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "override the node's timeout")
+  Integer timeout;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
+  OutputFormat format;
+
+  RunCommand(CliEnvironment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    JsonNode in = JsonArgs.read(input, "--input", env);
+    JsonNode cfg = JsonArgs.read(config, "--config", env);
+    Execution exec = Execution.open(env.workingDirectory(), env.runtimeOptions(), new InMemoryRecordSink());
+    RunResult r = exec.run(node, in, cfg, Optional.ofNullable(timeout).map(Duration::ofSeconds));
+    var out = spec.commandLine().getOut();
+    if (format == OutputFormat.JSON) {
+      ObjectNode o = Json.F.objectNode();
+      o.put("format", "onex.run/1");
+      o.put("ok", r.succeeded());
+      o.set("output", r.output().orElse(null));
+      o.set("record", r.record().toJson());
+      o.put("stderr", r.stderr());
+      out.println(Json.write(o));
+    } else {
+      out.println("status: " + r.record().status() + r.record().error().map(e -> " " + e.code() + ": " + e.message()).orElse(""));
+      r.output().ifPresent(o -> out.println("output: " + o));
+      if (!r.stderr().isBlank()) {
+        out.println("stderr:");
+        r.stderr().lines().limit(20).forEach(l -> out.println("  " + l));
+      }
+      out.println("record:");
+      out.println(Json.write(r.record().toJson()));
+    }
+    return r.succeeded() ? ExitCodes.OK : ExitCodes.FINDINGS;
+  }
+}

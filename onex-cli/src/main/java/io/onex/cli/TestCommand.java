@@ -1,0 +1,101 @@
+package io.onex.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onex.core.diag.Diagnostic;
+import io.onex.core.diag.OnexException;
+import io.onex.core.record.InMemoryRecordSink;
+import io.onex.exec.Execution;
+import io.onex.exec.TestRunner;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "test", mixinStandardHelpOptions = true,
+    description = {"Run the declared test cases of nodes and compare with the expected output or error.",
+        "Prints a diff per mismatching path and a summary; exit 1 when any case fails."})
+final class TestCommand implements Callable<Integer> {
+  private final CliEnvironment env;
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "0..*", paramLabel = "NODE", description = "nodes by name, URI or directory")
+  List<String> nodes = List.of();
+
+  @Option(names = "--all", description = "test every node of the repository")
+  boolean all;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
+  OutputFormat format;
+
+  TestCommand(CliEnvironment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    if (all == !nodes.isEmpty()) {
+      throw new OnexException(Diagnostic.error(CliError.USAGE, "", 0, 0, "",
+          all ? "give either node names or --all, not both" : "name the nodes to test, or pass --all"));
+    }
+    Execution exec = Execution.open(env.workingDirectory(), env.runtimeOptions(), new InMemoryRecordSink());
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    boolean progress = format == OutputFormat.TEXT && System.console() != null && !"true".equals(env.env().get("CI"));
+    int total = progress ? exec.countCases(nodes) : 0;
+    AtomicInteger done = new AtomicInteger();
+    TestRunner.Report report = exec.test(nodes, r -> {
+      if (progress) {
+        err.print("\r[" + done.incrementAndGet() + "/" + total + "] " + r.node().metadata().name() + " " + r.testCase().name() + "\u001b[K");
+        err.flush();
+      }
+      if (format == OutputFormat.TEXT) {
+        printCase(r, out, progress);
+      }
+    });
+    if (progress) {
+      err.print("\r\u001b[K");
+      err.flush();
+    }
+    if (format == OutputFormat.JSON) {
+      out.println(Json.write(json(report)));
+    } else {
+      out.println(report.cases().size() + " test cases: " + report.passed() + " passed, " + report.failed() + " failed");
+    }
+    return report.failed() == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
+  }
+
+  private static void printCase(TestRunner.CaseResult r, PrintWriter out, boolean progress) {
+    String where = r.node().metadata().name() + " :: " + r.testCase().name();
+    out.println((r.passed() ? "PASS " : "FAIL ") + where + "  (" + r.run().record().durationMs() + " ms)");
+    r.problems().forEach(p -> out.println("     " + p));
+    if (!r.passed() && !r.run().stderr().isBlank()) {
+      out.println("     stderr:");
+      r.run().stderr().lines().limit(10).forEach(l -> out.println("       " + l));
+    }
+  }
+
+  private static ObjectNode json(TestRunner.Report report) {
+    ObjectNode o = Json.F.objectNode();
+    o.put("format", "onex.test/1");
+    o.put("ok", report.failed() == 0);
+    o.put("passed", report.passed());
+    o.put("failed", report.failed());
+    ArrayNode cases = o.putArray("cases");
+    for (TestRunner.CaseResult r : report.cases()) {
+      ObjectNode c = cases.addObject();
+      c.put("node", r.node().metadata().name());
+      c.put("case", r.testCase().name());
+      c.put("passed", r.passed());
+      ArrayNode problems = c.putArray("problems");
+      r.problems().forEach(problems::add);
+      c.set("record", r.run().record().toJson());
+    }
+    return o;
+  }
+}

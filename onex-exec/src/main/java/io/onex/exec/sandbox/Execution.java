@@ -53,7 +53,7 @@ final class Execution {
     OutputPump err = new OutputPump(p.getErrorStream(), spec.stderrLimit(), overflow)
         .start("onex-sandbox-stderr-" + p.pid());
     feedStdin(p);
-    p.onExit().thenRun(() -> ending.complete(Ending.EXIT));
+    watchExit(p, ending);
     Ending how;
     boolean interrupted = false;
     try {
@@ -97,6 +97,24 @@ final class Execution {
       throw SandboxFailure.of(SandboxError.START_FAILED, file, "cannot start '"
           + Snippet.escape(command.get(0)) + "': " + Snippet.escape(WorkDir.describe(e)));
     }
+  }
+
+  /**
+   * Completes {@code ending} when the main process exits. A dedicated thread rather than
+   * {@code Process.onExit()}, whose callbacks run on the shared common pool and could be
+   * delayed past the timeout when that pool is busy.
+   */
+  private static void watchExit(Process p, CompletableFuture<Ending> ending) {
+    Thread t = new Thread(() -> {
+      try {
+        p.waitFor();
+        ending.complete(Ending.EXIT);
+      } catch (InterruptedException e) {
+        // nobody interrupts this thread; the process is killed at the end anyway
+      }
+    }, "onex-sandbox-wait-" + p.pid());
+    t.setDaemon(true);
+    t.start();
   }
 
   private void feedStdin(Process p) {

@@ -1,14 +1,15 @@
 package io.onex.exec.sandbox;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.onex.core.diag.Diagnostic;
 import io.onex.core.diag.OnexException;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -26,7 +27,6 @@ public final class JsonOutput {
   public static final int QUOTED_CHARS = 200;
   private static final String FILE = "<stdout>";
   private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
 
@@ -45,14 +45,23 @@ public final class JsonOutput {
           + (text.isEmpty() ? "" : " (whitespace only)"), stdout);
     }
     JsonNode node;
-    try {
-      node = MAPPER.readTree(text);
+    try (JsonParser parser = MAPPER.createParser(text)) {
+      node = MAPPER.readTree(parser);
+      if (parser.nextToken() != null) {
+        JsonLocation at = parser.currentTokenLocation();
+        throw fail(SandboxError.OUTPUT_NOT_JSON, at.getLineNr(), at.getColumnNr(),
+            "output is not JSON: more follows the first value at line " + at.getLineNr()
+                + ", column " + at.getColumnNr() + " (print one object only)", stdout);
+      }
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       int line = at == null ? 0 : Math.max(0, at.getLineNr());
       int column = at == null ? 0 : Math.max(0, at.getColumnNr());
       throw fail(SandboxError.OUTPUT_NOT_JSON, line, column,
           "output is not JSON (" + reason(e) + ")", stdout);
+    } catch (IOException e) {
+      throw fail(SandboxError.OUTPUT_NOT_JSON, 0, 0, "output is not JSON ("
+          + Snippet.escape(String.valueOf(e.getMessage())) + ")", stdout);
     }
     if (!node.isObject()) {
       throw fail(SandboxError.OUTPUT_NOT_OBJECT, 1, 1,
@@ -106,7 +115,8 @@ public final class JsonOutput {
 
   private static OnexException fail(SandboxError code, int line, int column, String message,
       byte[] stdout) {
-    String quoted = "; stdout starts with \"" + Snippet.head(stdout, QUOTED_CHARS) + "\"";
+    String quoted = stdout.length == 0 ? ""
+        : "; stdout starts with \"" + Snippet.head(stdout, QUOTED_CHARS) + "\"";
     return new OnexException(
         Diagnostic.error(code, FILE, line, column, "", message + quoted));
   }

@@ -1,5 +1,8 @@
 package io.onex.exec.sandbox;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -63,9 +66,35 @@ final class Launch {
     if (!Files.isExecutable(exe)) {
       throw cannotStart(file, program, exe + " is not executable (chmod +x)");
     }
+    checkInterpreter(exe, program, file);
     List<String> out = new ArrayList<>(command);
     out.set(0, exe.toString());
     return out;
+  }
+
+  /** A script whose absolute #! interpreter is missing fails here, with a message naming it. */
+  private static void checkInterpreter(Path exe, String program, String file)
+      throws SandboxFailure {
+    byte[] head = new byte[256];
+    int n;
+    try (InputStream in = Files.newInputStream(exe)) {
+      n = in.readNBytes(head, 0, head.length);
+    } catch (IOException e) {
+      return; // an execute-only binary: the OS reports what is wrong, if anything
+    }
+    if (n < 3 || head[0] != '#' || head[1] != '!') {
+      return;
+    }
+    String line = new String(head, 2, n - 2, StandardCharsets.ISO_8859_1).split("\n", 2)[0];
+    String[] parts = line.trim().split("[ \t]+", 2);
+    if (parts[0].startsWith("/")) {
+      Path interpreter = Path.of(parts[0]);
+      if (!Files.isRegularFile(interpreter) || !Files.isExecutable(interpreter)) {
+        throw cannotStart(file, program, "the interpreter " + Snippet.escape(parts[0])
+            + " on the #! line of " + exe.getFileName() + " does not exist or is not"
+            + " executable");
+      }
+    }
   }
 
   private static SandboxFailure cannotStart(String file, String program, String reason) {

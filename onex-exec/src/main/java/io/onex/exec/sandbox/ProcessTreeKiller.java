@@ -66,7 +66,11 @@ final class ProcessTreeKiller {
     long pgid = main.pid();
     boolean groupTargetable = grouped && pgid != selfGroup && pgid != selfSession
         && pgid != selfPid;
-    if (groupTargetable && (!mainExited || !procAvailable || !scan(pgid).isEmpty())) {
+    if (mainExited && procAvailable && descendants.isEmpty()
+        && scan(groupTargetable ? pgid : -1).isEmpty()) {
+      return awaitDeath(main, List.of(main.toHandle())); // the common case: nothing left
+    }
+    if (groupTargetable) {
       killGroup(pgid);
     }
     for (ProcessHandle h : descendants) {

@@ -150,17 +150,28 @@ class SandboxFilesTest {
 
   @Test
   void run_scriptWithMissingInterpreter_isStartFailed() throws IOException {
-    write(node.resolve("run.sh"), "#!/nonexistent/interpreter\necho hi\n");
-    Files.setPosixFilePermissions(node.resolve("run.sh"),
-        PosixFilePermissions.fromString("rwxr-xr-x"));
-    SandboxSpec spec = SandboxSpec.of(List.of("./run.sh"), node).withTempBase(base);
+    script("abs.sh", "#!/nonexistent/interpreter -x\necho hi\n");
+    script("rel.sh", "#!nonexistent-interpreter\necho hi\n");
     for (Path setsid : new Path[] {Sandbox.findSetsid(), null}) {
-      SandboxResult r = run(spec, setsid);
-      assertEquals(Status.START_FAILED, r.status(), r + r.stderrText());
-      assertEquals("ONEX-E001", r.error().code());
-      assertNull(r.exitCode());
-      assertTrue(r.error().message().contains("run.sh"), r.error().message());
+      SandboxResult abs = run(SandboxSpec.of(List.of("./abs.sh"), node).withTempBase(base),
+          setsid);
+      assertEquals(Status.START_FAILED, abs.status(), abs + abs.stderrText());
+      assertEquals("ONEX-E001", abs.error().code());
+      assertTrue(abs.error().message().contains(
+          "the interpreter /nonexistent/interpreter on the #! line of abs.sh does not exist"),
+          abs.error().message());
+      SandboxResult rel = run(SandboxSpec.of(List.of("./rel.sh"), node).withTempBase(base),
+          setsid);
+      assertEquals(Status.START_FAILED, rel.status(), rel + rel.stderrText());
+      assertEquals("ONEX-E001", rel.error().code());
+      assertNull(rel.exitCode());
+      assertTrue(rel.error().message().contains("rel.sh"), rel.error().message());
     }
+  }
+
+  private void script(String name, String content) throws IOException {
+    write(node.resolve(name), content);
+    Files.setPosixFilePermissions(node.resolve(name), PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
   @Test

@@ -69,7 +69,7 @@ final class Execution {
     List<Long> survivors = new ProcessTreeKiller(setsid != null,
         Launch.MARKER_VARIABLE + "=" + marker).killAll(p, how == Ending.EXIT);
     interrupted |= !drain(out, err);
-    Duration duration = Duration.between(started, spec.clock().instant());
+    Duration duration = elapsed(started, spec.clock());
     if (interrupted) {
       Thread.currentThread().interrupt();
       throw new OnexException(Diagnostic.error(SandboxError.INTERRUPTED, file, 0, 0, "",
@@ -212,6 +212,12 @@ final class Execution {
   private boolean isSetsidExecFailure(Integer exit, byte[] stderr) {
     return setsid != null && exit != null && (exit == 126 || exit == 127)
         && new String(stderr, StandardCharsets.UTF_8).startsWith("setsid: failed to execute");
+  }
+
+  /** Time since {@code started} on the clock, never negative (a clock may step back). */
+  static Duration elapsed(Instant started, java.time.Clock clock) {
+    Duration d = Duration.between(started, clock.instant());
+    return d.isNegative() ? Duration.ZERO : d;
   }
 
   private static long timeoutNanos(Duration timeout) {

@@ -4,7 +4,6 @@ import io.onex.core.diag.Diagnostic;
 import io.onex.exec.sandbox.SandboxResult.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,7 @@ public final class Sandbox {
       result = new Execution(spec, setsid, file).run(command, env, dir.work(), marker, started);
     } catch (SandboxFailure e) {
       result = new SandboxResult(Status.START_FAILED, null, null, null, false, false,
-          nonNegative(Duration.between(started, spec.clock().instant())), e.diagnostic(),
+          Execution.elapsed(started, spec.clock()), e.diagnostic(),
           List.of());
     } finally {
       if (dir != null) {
@@ -78,9 +77,5 @@ public final class Sandbox {
       }
     }
     return null;
-  }
-
-  private static Duration nonNegative(Duration d) {
-    return d.isNegative() ? Duration.ZERO : d;
   }
 }

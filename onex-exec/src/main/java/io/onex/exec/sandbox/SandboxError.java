@@ -40,7 +40,8 @@ public enum SandboxError implements ErrorCode {
       "wrap the result in an object, for example {\"result\": [1, 2]}"),
   INVALID_SPEC("ONEX-E012", "invalid sandbox settings",
       "fix the value named in the message: a non-empty command, a positive timeout, limits of"
-          + " 0 or more, variable names without '=' and values without NUL characters"),
+          + " 0 or more, variable names without '=' and values without NUL characters; HOME,"
+          + " TMPDIR and ONEX_SANDBOX_ID are set by the sandbox and cannot be declared"),
   CLEANUP_FAILED("ONEX-E013", "sandbox directory could not be removed",
       "delete the directory named in the message by hand; check for files the node made"
           + " undeletable or for a process that escaped the sandbox"),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.core.record.InMemoryRecordSink;
 import io.onex.exec.Execution;
 import io.onex.exec.RunResult;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -33,6 +34,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "override the node's timeout")
   Integer timeout;
 
+  @Option(names = "--write-files", paramLabel = "DIR",
+      description = "the node generates a node (like scaffold): write the files of its output under DIR and update the .tree")
+  String writeFiles;
+
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
   OutputFormat format;
 
@@ -47,6 +52,11 @@ final class RunCommand implements Callable<Integer> {
     Execution exec = Execution.open(env.workingDirectory(), env.runtimeOptions(), new InMemoryRecordSink());
     RunResult r = exec.run(node, in, cfg, Optional.ofNullable(timeout).map(Duration::ofSeconds));
     var out = spec.commandLine().getOut();
+    if (writeFiles != null && r.succeeded() && r.output().isPresent()) {
+      Path dir = io.onex.core.project.Workspace.open(env.workingDirectory())
+          .writeGeneratedNode(env.resolve(writeFiles), r.output().get());
+      spec.commandLine().getErr().println("wrote node " + dir + " and updated the .tree");
+    }
     if (format == OutputFormat.JSON) {
       ObjectNode o = Json.F.objectNode();
       o.put("format", "onex.run/1");

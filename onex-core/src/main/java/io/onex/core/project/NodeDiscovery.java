@@ -26,12 +26,17 @@ public final class NodeDiscovery {
 
   /** The metadata files of every node at or below {@code dir}. */
   public static List<Path> walk(Path dir) {
+    return walk(dir, List.of());
+  }
+
+  /** As {@link #walk(Path)}, skipping the directories {@code excluded} (absolute paths). */
+  public static List<Path> walk(Path dir, List<Path> excluded) {
     List<Path> found = new ArrayList<>();
     try {
       Files.walkFileTree(dir, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-          if (!d.equals(dir) && SKIP.contains(d.getFileName().toString())) {
+          if (!d.equals(dir) && (SKIP.contains(d.getFileName().toString()) || excluded.contains(d))) {
             return FileVisitResult.SKIP_SUBTREE;
           }
           Path meta = d.resolve(NodeMetadata.FILE_NAME);

@@ -17,8 +17,12 @@ import java.util.List;
  * {@code .onex-store/config.yaml} (docs/formats/config.md). Closed: unknown keys are errors
  * unless {@code x-}-prefixed, so a typo never silently leaves a default in force.
  */
-public record ProjectConfig(int configVersion) {
-  public static final ProjectConfig DEFAULT = new ProjectConfig(1);
+public record ProjectConfig(int configVersion, List<String> exclude) {
+  public static final ProjectConfig DEFAULT = new ProjectConfig(1, List.of());
+
+  public ProjectConfig {
+    exclude = List.copyOf(exclude);
+  }
   static final String DISPLAY = ProjectLayout.STORE_DIR + "/" + ProjectLayout.CONFIG_FILE;
 
   /** The configuration of {@code layout}, or the default when the repository has none. */
@@ -31,7 +35,7 @@ public record ProjectConfig(int configVersion) {
     JsonNode root = doc.root();
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String key = it.next();
-      if (!key.equals("config_version") && !key.startsWith("x-")) {
+      if (!key.equals("config_version") && !key.equals("exclude") && !key.startsWith("x-")) {
         problems.add(problem(doc, "/" + key, key, "unknown key '" + key + "' in the repository configuration"));
       }
     }
@@ -40,10 +44,27 @@ public record ProjectConfig(int configVersion) {
       problems.add(problem(doc, "/config_version", "config_version",
           "config_version must be 1 (found " + (v == null ? "nothing" : v.toString()) + ")"));
     }
+    List<String> exclude = new ArrayList<>();
+    JsonNode ex = root.get("exclude");
+    if (ex != null) {
+      if (!ex.isArray()) {
+        problems.add(problem(doc, "/exclude", "exclude", "exclude must be a list of directories relative to the repository root"));
+      } else {
+        for (int i = 0; i < ex.size(); i++) {
+          String dir = ex.get(i).asText("");
+          if (!ex.get(i).isTextual() || dir.isEmpty() || dir.startsWith("/") || List.of(dir.split("/")).contains("..")) {
+            problems.add(problem(doc, "/exclude/" + i, "exclude[" + i + "]",
+                "exclude entries must be relative directories inside the repository, found " + ex.get(i)));
+          } else {
+            exclude.add(dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir);
+          }
+        }
+      }
+    }
     if (!problems.isEmpty()) {
       throw new OnexException(problems);
     }
-    return new ProjectConfig(v.intValue());
+    return new ProjectConfig(v.intValue(), exclude);
   }
 
   private static Diagnostic problem(YamlDocument doc, String pointer, String field, String message) {

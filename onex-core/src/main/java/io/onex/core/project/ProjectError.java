@@ -15,7 +15,9 @@ public enum ProjectError implements ErrorCode {
   NOT_INITIALIZED("ONEX-P005", "not an ONEX repository", "run: onex init"),
   PATH_OUTSIDE("ONEX-P006", "the path is outside the repository",
       "give a path inside the repository"),
-  NO_SUCH_PATH("ONEX-P007", "no such file or directory", "check the path");
+  NO_SUCH_PATH("ONEX-P007", "no such file or directory", "check the path"),
+  BAD_GENERATED_OUTPUT("ONEX-P008", "the node's output is not a set of files ONEX can write",
+      "a generator node outputs {directory, files: [{path, content | content_base64, executable}]} with safe relative paths");
 
   private final String id;
   private final String title;

@@ -20,16 +20,17 @@ import java.util.Set;
  */
 public final class Workspace {
   private final ProjectLayout layout;
+  private final List<Path> excluded;
 
-  private Workspace(ProjectLayout layout) {
+  private Workspace(ProjectLayout layout, ProjectConfig config) {
     this.layout = layout;
+    this.excluded = config.exclude().stream().map(d -> layout.root().resolve(d).normalize()).toList();
   }
 
   /** The workspace of the repository containing {@code start}. */
   public static Workspace open(Path start) {
     ProjectLayout layout = ProjectLayout.discover(start);
-    ProjectConfig.load(layout);
-    return new Workspace(layout);
+    return new Workspace(layout, ProjectConfig.load(layout));
   }
 
   public ProjectLayout layout() {
@@ -38,7 +39,7 @@ public final class Workspace {
 
   /** Every node's metadata file in the repository, sorted. */
   public List<Path> nodes() {
-    return NodeDiscovery.walk(layout.root());
+    return NodeDiscovery.walk(layout.root(), excluded);
   }
 
   /**
@@ -70,7 +71,7 @@ public final class Workspace {
     for (Path t : targets) {
       requireExists(t);
       if (Files.isDirectory(t)) {
-        NodeDiscovery.walk(t).forEach(m -> entries.add(StampSupport.node(layout, m.getParent(), checkOnly, clock)));
+        NodeDiscovery.walk(t, excluded).forEach(m -> entries.add(StampSupport.node(layout, m.getParent(), checkOnly, clock)));
       } else if (t.getFileName().toString().equals(NodeMetadata.FILE_NAME)) {
         entries.add(StampSupport.node(layout, t.getParent(), checkOnly, clock));
       } else {
@@ -78,6 +79,16 @@ public final class Workspace {
       }
     }
     return new StampReport(entries);
+  }
+
+  /**
+   * Writes the node a generator node produced ({@code onex run scaffold --write-files DIR})
+   * under {@code parentDir} and regenerates the {@code .tree}; returns the new node directory.
+   */
+  public Path writeGeneratedNode(Path parentDir, com.fasterxml.jackson.databind.JsonNode output) {
+    Path dir = GeneratedNodeWriter.write(parentDir, output);
+    tree(false);
+    return dir;
   }
 
   /** {@code onex tree}: writes the index (or checks it with {@code checkOnly}). */
@@ -94,7 +105,7 @@ public final class Workspace {
       } else if (Files.isRegularFile(t.resolve(NodeMetadata.FILE_NAME))) {
         out.add(t.resolve(NodeMetadata.FILE_NAME));
       } else {
-        out.addAll(NodeDiscovery.walk(t));
+        out.addAll(NodeDiscovery.walk(t, excluded));
       }
     }
     return List.copyOf(out);

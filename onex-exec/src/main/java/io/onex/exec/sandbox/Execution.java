@@ -73,8 +73,8 @@ final class Execution {
     if (interrupted) {
       Thread.currentThread().interrupt();
       throw new OnexException(Diagnostic.error(SandboxError.INTERRUPTED, file, 0, 0, "",
-          "execution of " + spec.command().get(0) + " was interrupted; its processes were"
-              + " killed"));
+          "execution of '" + Snippet.escape(spec.command().get(0)) + "' was interrupted; its"
+              + " processes were killed"));
     }
     Integer exit = how == Ending.EXIT ? p.exitValue() : null;
     List<Diagnostic> warnings = warnings(survivors, out, err);

@@ -38,6 +38,7 @@ final class ProcessTreeKiller {
   private final long selfPid;
   private final long selfGroup;
   private final long selfSession;
+  private boolean interruptPending;
 
   /**
    * @param grouped whether the main process was started under {@code setsid}
@@ -61,6 +62,18 @@ final class ProcessTreeKiller {
    * @return the pids that were still alive when the bounded wait ended (normally none)
    */
   List<Long> killAll(Process main, boolean mainExited) {
+    // /proc reads go through interruptible channels: run with the flag cleared, restore it.
+    boolean interrupted = Thread.interrupted();
+    try {
+      return killAllUninterrupted(main, mainExited);
+    } finally {
+      if (interrupted || interruptPending || Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private List<Long> killAllUninterrupted(Process main, boolean mainExited) {
     Map<Long, ProcessHandle> killed = new LinkedHashMap<>();
     List<ProcessHandle> descendants = main.descendants().toList();
     long pgid = main.pid();
@@ -107,7 +120,7 @@ final class ProcessTreeKiller {
     return out;
   }
 
-  private static void killGroup(long pgid) {
+  private void killGroup(long pgid) {
     for (Path kill : KILL_BINARIES) {
       if (Files.isExecutable(kill)) {
         try {
@@ -122,37 +135,36 @@ final class ProcessTreeKiller {
         } catch (IOException e) {
           continue;
         } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+          interruptPending = true; // restored by killAll, after the /proc scans
         }
         return;
       }
     }
   }
 
+  /** Waits until every handle is dead or a zombie; an interrupt meanwhile is kept pending. */
   private List<Long> awaitDeath(Process main, Iterable<ProcessHandle> handles) {
     long deadline = System.nanoTime() + DEATH_WAIT_NANOS;
-    boolean interrupted = Thread.interrupted();
+    boolean interrupted = false;
     try {
-      try {
-        main.waitFor(DEATH_WAIT_NANOS, TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        interrupted = true;
+      main.waitFor(DEATH_WAIT_NANOS, TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      interrupted = true;
+    }
+    List<Long> alive = new ArrayList<>();
+    for (ProcessHandle h : handles) {
+      while (!isDead(h) && System.nanoTime() < deadline) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        interrupted |= Thread.interrupted();
       }
-      List<Long> alive = new ArrayList<>();
-      for (ProcessHandle h : handles) {
-        while (!isDead(h) && System.nanoTime() < deadline) {
-          LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
-        if (!isDead(h)) {
-          alive.add(h.pid());
-        }
-      }
-      return alive;
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
+      if (!isDead(h)) {
+        alive.add(h.pid());
       }
     }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return alive;
   }
 
   private boolean isDead(ProcessHandle h) {

@@ -17,6 +17,7 @@ import io.onex.core.diag.Diagnostic;
 import io.onex.core.diag.OnexException;
 import io.onex.exec.sandbox.SandboxResult.Status;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +25,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real processes: exit codes, stdin, timeouts, process-tree kills and output limits. */
@@ -127,6 +132,36 @@ class SandboxProcessTest {
         "setsid sleep 1000 </dev/null >/dev/null 2>&1 & echo $!"));
     assertEquals(Status.OK, r.status(), r.toString());
     assertKilled(pids(r));
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // FIFO opens block
+  void run_cleanupOfOneRun_leavesAConcurrentRunAlone() throws Exception {
+    Path out = base.resolveSibling(base.getFileName() + "-out.fifo");
+    Path in = base.resolveSibling(base.getFileName() + "-in.fifo");
+    try {
+      for (Path fifo : List.of(out, in)) {
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+      }
+      SandboxSpec first = sh(base, null, "echo $$ > \"$OUT\"; read x < \"$IN\"; echo \"$x\"")
+          .withEnvironment(Map.of("OUT", out.toString(), "IN", in.toString()))
+          .withTimeout(Duration.ofSeconds(20));
+      CompletableFuture<SandboxResult> running = CompletableFuture.supplyAsync(
+          () -> Sandbox.run(first));
+      long firstPid = Long.parseLong(Files.readString(out).trim()); // blocks until it runs
+      SandboxResult second = run(sh(base, null, "sleep 1000 & echo $!"));
+      assertEquals(Status.OK, second.status());
+      assertKilled(pids(second));
+      assertFalse(ProcTable.isDead(firstPid), "the other run's cleanup killed this run");
+      Files.writeString(in, "released\n"); // blocks until the first run reads
+      SandboxResult r = running.get(20, TimeUnit.SECONDS);
+      assertEquals(Status.OK, r.status(), r.toString());
+      assertEquals("released\n", r.stdoutText());
+      assertEquals(0, SandboxTesting.entries(base));
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(in);
+    }
   }
 
   @Test

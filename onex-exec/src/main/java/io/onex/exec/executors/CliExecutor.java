@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class CliExecutor implements Executor {
   /** An argument that is replaced by a value of the input state. */
-  public static final Pattern INPUT_ARGUMENT = Pattern.compile("\\{input(?:\\.([^{}]*))?\\}");
+  public static final Pattern INPUT_ARGUMENT = Pattern.compile("\\{input(?:\\.([^{}]+))?\\}");
 
   @Override
   public String type() {

@@ -1,6 +1,9 @@
 package io.onex.exec;
 
+import io.onex.exec.executors.CliExecutor;
+import io.onex.exec.executors.CompositeExecutor;
 import io.onex.exec.executors.NoopExecutor;
+import io.onex.exec.executors.PythonExecutor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +16,9 @@ public final class ExecutorRegistry {
   public static ExecutorRegistry standard() {
     ExecutorRegistry r = new ExecutorRegistry();
     r.register(new NoopExecutor());
+    r.register(new PythonExecutor());
+    r.register(new CliExecutor());
+    r.register(new CompositeExecutor());
     return r;
   }
 

@@ -15,7 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import io.onex.core.record.InMemoryRecordSink;
+import io.onex.exec.Execution;
+import io.onex.exec.RunResult;
+import io.onex.exec.Runtime;
+import io.onex.exec.TestRunner;
 
 /**
  * The story {@code onex demo} tells, step by step, on a real git repository. Each step calls
@@ -88,7 +94,8 @@ final class DemoScenario {
       boolean typoCaught = !validate(ws, List.of(dir.resolve("nodes/echo")));
       Files.writeString(echo, original, StandardCharsets.UTF_8);
       out.println("  (typo reverted)");
-      boolean ok = broken && fixed && typoCaught;
+      boolean built = nodeThatBuildsANode(dir, ws, git);
+      boolean ok = broken && fixed && typoCaught && built;
 
       title("Where to look next");
       out.println("  the demo repository:   " + dir);
@@ -103,6 +110,42 @@ final class DemoScenario {
       return ok ? ExitCodes.OK : ExitCodes.INTERNAL;
     }
   }
+
+  /** Installs the scaffold node, runs it to generate a node, runs that node and its test. */
+  private boolean nodeThatBuildsANode(Path dir, Workspace ws, GitWorkspace git) {
+    title("The node that builds a node: install nodes/scaffold and run it");
+    ScaffoldBundle.install(dir.resolve("nodes/scaffold"));
+    ws.tree(false);
+    out.println("  onex run scaffold --input '" + SCAFFOLD_INPUT + "' --write-files nodes");
+    InMemoryRecordSink sink = new InMemoryRecordSink();
+    RunResult gen = Execution.open(dir, env.runtimeOptions(), sink)
+        .run("scaffold", Json.parse(SCAFFOLD_INPUT), Runtime.emptyObject(), Optional.empty());
+    if (!gen.succeeded() || gen.output().isEmpty()) {
+      out.println("  the scaffold node failed: " + gen.record().error().map(e -> e.code() + " " + e.message()).orElse("?"));
+      return false;
+    }
+    Path node = ws.writeGeneratedNode(dir.resolve("nodes"), gen.output().get());
+    out.println("  generated " + dir.relativize(node) + "/ (hash lock " + gen.output().get().path("hash").asText().substring(0, 12)
+        + ", computed by the scaffold itself) and updated .tree");
+    boolean valid = validate(ws, List.of());
+
+    title("Run the generated node and show its execution record");
+    Execution exec = Execution.open(dir, env.runtimeOptions(), sink);
+    RunResult run = exec.run("word_count", Json.parse("{\"text\": \"hello world\"}"), Runtime.emptyObject(), Optional.empty());
+    out.println("  onex run word_count --input '{\"text\": \"hello world\"}'");
+    out.println("  status: " + run.record().status() + ", output: " + run.output().map(Object::toString).orElse("none"));
+    Json.write(run.record().toJson()).lines().forEach(l -> out.println("  | " + l));
+    TestRunner.Report tests = exec.test(List.of(), r -> out.println("  " + (r.passed() ? "PASS " : "FAIL ")
+        + r.node().metadata().name() + " :: " + r.testCase().name()));
+    out.println("  " + tests.cases().size() + " test cases: " + tests.passed() + " passed, " + tests.failed() + " failed");
+    String c3 = git.commitAll("Add the scaffold node and the word_count node it generated");
+    out.println("  committed " + c3.substring(0, 12));
+    return valid && run.succeeded() && tests.failed() == 0;
+  }
+
+  private static final String SCAFFOLD_INPUT =
+      "{\"name\": \"word_count\", \"type\": \"python\", \"description\": \"Counts words.\", "
+          + "\"inputs\": {\"text\": \"str\"}, \"outputs\": {\"count\": \"int\"}}";
 
   private boolean validate(Workspace ws, List<Path> targets) {
     ValidationReport r = ws.validate(targets);

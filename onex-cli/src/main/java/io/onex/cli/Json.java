@@ -39,6 +39,14 @@ final class Json {
     return a;
   }
 
+  static com.fasterxml.jackson.databind.JsonNode parse(String text) {
+    try {
+      return MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
   static String write(Object node) {
     try {
       return MAPPER.writeValueAsString(node);

@@ -12,7 +12,7 @@ record CliRun(int exit, String out, String err) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true),
-        Map.of("ONEX_CWD", cwd.toString(), "ONEX_AUTHOR", "CLI Test"));
+        Map.of("ONEX_CWD", cwd.toString(), "ONEX_AUTHOR", "CLI Test", "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")));
     return new CliRun(code, out.toString(), err.toString());
   }
 

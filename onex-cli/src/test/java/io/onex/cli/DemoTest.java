@@ -23,10 +23,13 @@ class DemoTest {
     assertTrue(r.out().contains("ONEX-V030"), r::toString);
     assertTrue(r.out().contains("ONEX-S002"), r::toString);
     assertTrue(r.out().contains("demo finished: the broken node was caught and fixed"), r::toString);
-    assertEquals("2", git(dir, "rev-list", "--count", "HEAD").strip(), "two commits");
+    assertTrue(r.out().contains("PASS word_count :: scaffolded_default"), r::toString);
+    assertTrue(r.out().contains("\"status\" : \"success\""), "the generated node's record is shown: " + r);
+    assertEquals("3", git(dir, "rev-list", "--count", "HEAD").strip(), "three commits");
     assertEquals("", git(dir, "status", "--porcelain").strip(), "nothing left uncommitted");
     String files = git(dir, "ls-files");
-    assertTrue(files.contains("nodes/greet/node.onex.yaml") && files.contains(".tree") && files.contains(".onex-store/config.yaml"), files);
+    assertTrue(files.contains("nodes/greet/node.onex.yaml") && files.contains(".tree") && files.contains(".onex-store/config.yaml")
+        && files.contains("nodes/scaffold/scaffold.py") && files.contains("nodes/word_count/main.py"), files);
     assertEquals(0, CliRun.in(dir, "validate").exit(), "the demo repository validates afterwards");
   }
 

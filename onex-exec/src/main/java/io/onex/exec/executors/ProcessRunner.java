@@ -34,11 +34,16 @@ final class ProcessRunner {
    * @param defaults variables the executor sets (e.g. {@code PYTHONUNBUFFERED=1}); the node's
    *     declared variables win over them
    */
+  /** The environment variable that carries the config state to process nodes. */
+  static final String CONFIG_VARIABLE = "ONEX_CONFIG";
+
   static ExecutorOutcome run(Invocation inv, List<String> command, Map<String, String> defaults) {
     SandboxSpec spec;
     try {
       Map<String, String> env = new LinkedHashMap<>(defaults);
       env.putAll(declared(inv.node().metadata(), inv.context().parentEnvironment()));
+      // the config state, as compact JSON (docs/formats/executors.md); ONEX sets it, always
+      env.put(CONFIG_VARIABLE, MAPPER.writeValueAsString(inv.config()));
       spec = SandboxSpec.of(command, inv.node().directory())
           .withStdin(MAPPER.writeValueAsBytes(inv.input()))
           .withEnvironment(env)

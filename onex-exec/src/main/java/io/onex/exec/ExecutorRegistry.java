@@ -13,6 +13,7 @@ public final class ExecutorRegistry {
   public static ExecutorRegistry standard() {
     ExecutorRegistry r = new ExecutorRegistry();
     r.register(new NoopExecutor());
+    r.register(new io.onex.exec.executors.JavaExecutor());
     return r;
   }
 

@@ -9,7 +9,6 @@ import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ import java.util.Map;
  */
 final class JavaValues {
   static final int MAX_DEPTH = 500;
-  private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private JavaValues() {}
 
@@ -39,8 +38,7 @@ final class JavaValues {
   static Map<String, Object> toJava(JsonNode object) {
     Map<String, Object> out = new LinkedHashMap<>();
     if (object != null && object.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : object.properties()) {
         out.put(e.getKey(), value(e.getValue()));
       }
     }

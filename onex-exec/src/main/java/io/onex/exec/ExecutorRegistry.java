@@ -19,6 +19,7 @@ public final class ExecutorRegistry {
     r.register(new PythonExecutor());
     r.register(new CliExecutor());
     r.register(new CompositeExecutor());
+    r.register(new io.onex.exec.executors.JavaExecutor());
     return r;
   }
 

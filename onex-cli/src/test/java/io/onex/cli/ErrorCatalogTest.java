@@ -31,6 +31,8 @@ class ErrorCatalogTest {
       io.onex.core.uri.UriError.class,
       io.onex.core.registry.RegistryError.class,
       io.onex.core.project.ProjectError.class,
+      io.onex.exec.ExecError.class,
+      io.onex.exec.sandbox.SandboxError.class,
       CliError.class);
 
   private static Path docs() {
@@ -58,6 +60,7 @@ class ErrorCatalogTest {
     check("validation.md", "Node validation rules (ONEX-V)", io.onex.core.validate.ValidationError.class);
     check("project.md", "Repository operations (ONEX-P)", io.onex.core.project.ProjectError.class);
     check("cli.md", "The command line (ONEX-C)", CliError.class);
+    check("exec.md", "Node execution (ONEX-X)", io.onex.exec.ExecError.class);
   }
 
   @Test

@@ -56,6 +56,7 @@ class RuntimeTest {
         %s
         """.formatted("0".repeat(64), type, extra);
     Files.writeString(dir.resolve("node.onex.yaml"), yaml);
+    Files.writeString(dir.resolve("s.json"), "{\"type\": \"object\"}\n");
     YamlDocument doc = StrictYaml.load(dir.resolve("node.onex.yaml"), "node.onex.yaml", YamlLimits.DEFAULT);
     return new LoadedNode(NodeMetadataReader.read(doc.root()), dir, HashLock.compute(doc.root(), NodeFiles.ofDirectory(dir)));
   }

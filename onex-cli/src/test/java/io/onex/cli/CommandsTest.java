@@ -158,4 +158,12 @@ class CommandsTest {
     assertEquals(ExitCodes.ENVIRONMENT, r.exit(), r::toString);
     assertTrue(r.err().contains(".onex-store/config.yaml:2:1: error ONEX-V070 [confg]"), r::toString);
   }
+
+  @Test
+  void generateCompletion_printsBashScriptWithCommands() {
+    CliRun r = CliRun.in(repo, "generate-completion");
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(r.out().startsWith("#!/usr/bin/env bash"), r::toString);
+    assertTrue(r.out().contains("validate") && r.out().contains("stamp") && r.out().contains("demo"), r::toString);
+  }
 }

@@ -59,6 +59,9 @@ class CommandsTest {
     CliRun v = CliRun.in(repo, "validate");
     assertEquals(0, v.exit(), v::toString);
     assertTrue(v.out().contains("1 node checked: 0 errors"), v::toString);
+    CliRun t = CliRun.in(repo, "test", "--all");
+    assertEquals(0, t.exit(), t::toString);
+    assertTrue(t.out().contains("1 passed, 0 failed"), t::toString);
   }
 
   @Test

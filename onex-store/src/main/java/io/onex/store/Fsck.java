@@ -102,7 +102,7 @@ final class Fsck {
     Map<String, Long> left = new HashMap<>(recordCrc);
     for (Map.Entry<String, String> e : ix.records.entrySet()) {
       Long want = left.remove(e.getKey());
-      String json = Index.unseal(e.getValue());
+      String json = Index.unseal(e.getKey(), e.getValue());
       if (want == null) {
         problem(StoreError.FSCK_DANGLING_ENTRY, "records", "record " + e.getKey() + " is indexed but not in the log");
       } else if (json == null || crc(json) != want) {
@@ -117,12 +117,13 @@ final class Fsck {
     Map<String, String> left = new HashMap<>(expected);
     for (Map.Entry<String, String> e : actual.entrySet()) {
       String want = left.remove(e.getKey());
+      String id = Index.unseal(e.getKey(), e.getValue());
       if (want == null) {
-        problem(StoreError.FSCK_DANGLING_ENTRY, name, "entry " + e.getKey() + " -> " + e.getValue()
+        problem(StoreError.FSCK_DANGLING_ENTRY, name, "entry " + e.getKey() + " -> " + id
             + " points to no record of the log at that place");
-      } else if (!want.equals(e.getValue())) {
-        problem(StoreError.FSCK_RECORD_MISMATCH, name, "entry " + e.getKey() + " -> " + e.getValue()
-            + ", the log gives " + want);
+      } else if (!want.equals(id)) {
+        problem(StoreError.FSCK_RECORD_MISMATCH, name, "entry " + e.getKey() + " -> "
+            + (id == null ? "(fails its checksum)" : id) + ", the log gives " + want);
       }
     }
     new TreeMap<>(left).forEach((k, v) ->
@@ -135,7 +136,7 @@ final class Fsck {
     Map<String, String> left = new HashMap<>(expected);
     for (Map.Entry<String, String> e : ix.aggregates.entrySet()) {
       String want = left.remove(e.getKey());
-      String json = Index.unseal(e.getValue());
+      String json = Index.unseal(e.getKey(), e.getValue());
       if (want == null || !want.equals(json)) {
         problem(StoreError.FSCK_AGGREGATE_MISMATCH, "aggregates", "aggregates of " + e.getKey()
             + (want == null ? " exist but the log has no record of that node version"

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32C;
 import org.mapdb.BTreeMap;
 import org.mapdb.DB;
 import org.mapdb.DBMaker;
@@ -19,8 +20,9 @@ import org.mapdb.Serializer;
  * <p>File access: memory-mapped with MapDB's cleaner hack, transactions (write-ahead log)
  * enabled. The cleaner hack unmaps at {@link #close()}; it is safe only because the
  * {@link Store} never touches the maps after closing them (its read/write lock guards every
- * access). Every value of {@code records} and {@code aggregates} is sealed with a CRC-32C
- * ({@code <crc8> <json>}), so a flipped byte in the file is noticed when the value is read.
+ * access). Every value of every map but {@code meta} is sealed with a CRC-32C over its key
+ * and value ({@code <crc8> <value>}), so a flipped byte in the file is noticed when the entry
+ * is read; {@code meta} is covered by the recent digest and by the open-time proof.
  *
  * <p>All changes between two {@link #commit()}s form one MapDB transaction; the meta data
  * (log position, counts, recent window and digest) is written in the same transaction as the
@@ -142,31 +144,30 @@ final class Index implements AutoCloseable {
     String id = r.recordId();
     window.add(e.position(), id);
     logPosition = e.next();
-    String old = records.get(id);
+    String old = get(records, id);
     if (old != null) {
-      if (canonicalJson.equals(unseal(old))) {
+      if (canonicalJson.equals(old)) {
         return false;
       }
       throw new OnexException(Diagnostic.error(StoreError.CONFLICTING_RECORD_ID, logFile, 0, 0, "record_id",
           "record id " + id + " at byte offset " + e.position() + " was already indexed with other content"));
     }
     long seq = counts.get("records");
-    records.put(id, seal(canonicalJson));
+    put(records, id, canonicalJson);
     bump("records");
     String time = Keys.time(r.startedAt(), seq);
-    byTime.put(time, id);
+    put(byTime, time, id);
     bump("by_time");
-    byNode.put(Keys.byNodePrefix(r.node().id(), r.node().version()) + time, id);
+    put(byNode, Keys.byNodePrefix(r.node().id(), r.node().version()) + time, id);
     bump("by_node");
-    if (r.status().equals("success") && cache.put(r.cacheKey(), id) == null) {
+    if (r.status().equals("success") && put(cache, r.cacheKey(), id)) {
       bump("cache");
     }
     String nodeKey = Keys.node(r.node().id(), r.node().version());
-    String agg = aggregates.get(nodeKey);
-    AggregateState s = agg == null ? new AggregateState() : AggregateState.parse(unsealOrFail(agg, nodeKey));
+    String agg = get(aggregates, nodeKey);
+    AggregateState s = agg == null ? new AggregateState() : AggregateState.parse(agg);
     s.add(r);
-    aggregates.put(nodeKey, seal(s.toJson()));
-    if (agg == null) {
+    if (put(aggregates, nodeKey, s.toJson())) {
       bump("aggregates");
     }
     return true;
@@ -193,29 +194,61 @@ final class Index implements AutoCloseable {
     loadMeta();
   }
 
-  /** The record of {@code id}, verified against its seal; empty when absent. */
+  /** The record of {@code id}, verified against its seal; null when absent. */
   String recordJson(String id) {
-    String v = records.get(id);
-    return v == null ? null : unsealOrFail(v, id);
+    return get(records, id);
   }
 
-  static String seal(String json) {
-    byte[] b = json.getBytes(StandardCharsets.UTF_8);
-    return LogLines.hex(LogLines.crc(b, 0, b.length)) + " " + json;
+  /**
+   * {@code <crc8> <value>}: the CRC-32C covers the key, a newline and the value, so a flipped
+   * byte in either is noticed, and a value cannot be moved under another key unnoticed.
+   */
+  static String seal(String key, String value) {
+    return LogLines.hex(crc(key, value)) + " " + value;
   }
 
-  /** The JSON of a sealed value, or null when the seal does not match. */
-  static String unseal(String sealed) {
-    byte[] b = sealed.getBytes(StandardCharsets.UTF_8);
-    return LogLines.problem(b, 0, b.length) == null ? sealed.substring(LogLines.PREFIX) : null;
-  }
-
-  static String unsealOrFail(String sealed, String key) {
-    String json = unseal(sealed);
-    if (json == null) {
-      throw new CorruptIndexException("the value of '" + key + "' in store.db fails its checksum");
+  /** The value of a sealed entry, or null when the seal does not match. */
+  static String unseal(String key, String sealed) {
+    if (sealed == null || sealed.length() < LogLines.PREFIX || sealed.charAt(8) != ' ') {
+      return null;
     }
-    return json;
+    long stored = 0;
+    for (int i = 0; i < 8; i++) {
+      int d = Character.digit(sealed.charAt(i), 16);
+      if (d < 0) {
+        return null;
+      }
+      stored = (stored << 4) | d;
+    }
+    String value = sealed.substring(LogLines.PREFIX);
+    return stored == crc(key, value) ? value : null;
+  }
+
+  static String unsealOrFail(String key, String sealed) {
+    String value = unseal(key, sealed);
+    if (value == null) {
+      throw new CorruptIndexException("the entry '" + key + "' in store.db fails its checksum");
+    }
+    return value;
+  }
+
+  private static long crc(String key, String value) {
+    CRC32C c = new CRC32C();
+    c.update(key.getBytes(StandardCharsets.UTF_8));
+    c.update('\n');
+    c.update(value.getBytes(StandardCharsets.UTF_8));
+    return c.getValue();
+  }
+
+  /** The value of {@code key} in {@code map}, seal verified; null when absent. */
+  static String get(BTreeMap<String, String> map, String key) {
+    String v = map.get(key);
+    return v == null ? null : unsealOrFail(key, v);
+  }
+
+  /** Puts a sealed value; returns true when the key was new. */
+  static boolean put(BTreeMap<String, String> map, String key, String value) {
+    return map.put(key, seal(key, value)) == null;
   }
 
   @Override

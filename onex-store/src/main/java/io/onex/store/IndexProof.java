@@ -15,7 +15,7 @@ import org.mapdb.BTreeMap;
  *   <li>the recent window and log position match their digest (also in {@link Index#open});
  *   <li>every map holds exactly the number of entries the meta data counts (every leaf is
  *       read; counting stops one past the expected number, so a looping file cannot hang
- *       the open), and every record and aggregate value passes its CRC-32C seal;
+ *       the open), and every entry passes its CRC-32C seal (key and value);
  *   <li>the log position is at most the log's end;
  *   <li>the log, read from the first window position, holds exactly the window's (position,
  *       id) pairs and its last line ends at the log position, and the indexed JSON of those
@@ -53,14 +53,11 @@ final class IndexProof {
       case "aggregates" -> ix.aggregates;
       default -> throw new IllegalStateException("unknown map " + name);
     };
-    boolean sealed = name.equals("records") || name.equals("aggregates");
     long n = 0;
     Iterator<Map.Entry<String, String>> it = m.entrySet().iterator();
     while (it.hasNext() && n <= expected) {
       Map.Entry<String, String> e = it.next();
-      if (sealed) {
-        Index.unsealOrFail(e.getValue(), e.getKey());
-      }
+      Index.unsealOrFail(e.getKey(), e.getValue());
       n++;
     }
     return n;

@@ -191,10 +191,11 @@ public final class Store implements RecordSink, AutoCloseable {
     return query(() -> {
       String prefix = Keys.byNodePrefix(namespace, version);
       List<ExecutionRecord> out = new ArrayList<>();
-      for (String id : index.byNode.subMap(prefix, true, Keys.prefixEnd(prefix), false).values()) {
+      for (var e : index.byNode.subMap(prefix, true, Keys.prefixEnd(prefix), false).entrySet()) {
         if (out.size() >= limit) {
           break;
         }
+        String id = Index.unsealOrFail(e.getKey(), e.getValue());
         ExecutionRecord r = require(id);
         if (!r.node().id().equals(namespace) || !r.node().version().equals(version)) {
           throw new Index.CorruptIndexException("by_node entry for " + namespace + "@" + version + " points to " + id);
@@ -212,7 +213,7 @@ public final class Store implements RecordSink, AutoCloseable {
   public Optional<ExecutionRecord> cacheLookup(String cacheKey) {
     Objects.requireNonNull(cacheKey, "cacheKey");
     return query(() -> {
-      String id = index.cache.get(cacheKey);
+      String id = Index.get(index.cache, cacheKey);
       if (id == null) {
         return Optional.empty();
       }
@@ -230,9 +231,8 @@ public final class Store implements RecordSink, AutoCloseable {
     Objects.requireNonNull(version, "version");
     return query(() -> {
       String key = Keys.node(namespace, version);
-      String v = index.aggregates.get(key);
-      return v == null ? Optional.empty()
-          : Optional.of(AggregateState.parse(Index.unsealOrFail(v, key)).view(namespace, version));
+      String v = Index.get(index.aggregates, key);
+      return v == null ? Optional.empty() : Optional.of(AggregateState.parse(v).view(namespace, version));
     });
   }
 
@@ -241,11 +241,11 @@ public final class Store implements RecordSink, AutoCloseable {
     requireLimit(limit);
     return query(() -> {
       List<ExecutionRecord> out = new ArrayList<>();
-      for (String id : index.byTime.values()) {
+      for (var e : index.byTime.entrySet()) {
         if (out.size() >= limit) {
           break;
         }
-        out.add(require(id));
+        out.add(require(Index.unsealOrFail(e.getKey(), e.getValue())));
       }
       return out;
     });

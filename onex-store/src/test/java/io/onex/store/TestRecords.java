@@ -65,4 +65,31 @@ final class TestRecords {
     }
     return out;
   }
+
+  /** Record {@code j} of batch {@code batch} of a child writer: content follows from the id. */
+  static ExecutionRecord child(String prefix, int batch, int j) {
+    String id = prefix + "-b" + batch + "-r" + j;
+    String status = switch (j % 4) {
+      case 0, 1 -> "success";
+      case 2 -> "failure";
+      default -> "cached";
+    };
+    return record(id, "demo.tools.crash", "1.0." + (j % 2), status, batch * 100L + j, "shared-" + (j % 5),
+        j, j % 3 == 0 ? null : new BigDecimal("0.0" + (j % 9 + 1)));
+  }
+
+  /** The expected record for a child record id {@code <prefix>-b<batch>-r<j>}. */
+  static ExecutionRecord child(String id) {
+    int r = id.lastIndexOf("-r");
+    int b = id.lastIndexOf("-b", r - 1);
+    return child(id.substring(0, b), Integer.parseInt(id.substring(b + 2, r)), Integer.parseInt(id.substring(r + 2)));
+  }
+
+  static List<ExecutionRecord> childBatch(String prefix, int batch, int size) {
+    List<ExecutionRecord> out = new ArrayList<>();
+    for (int j = 0; j < size; j++) {
+      out.add(child(prefix, batch, j));
+    }
+    return out;
+  }
 }

@@ -24,8 +24,12 @@ final class Child implements AutoCloseable {
   static Child start(Path errFile, String... args) throws IOException {
     String java = ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // MapDB's lz4 unpacks a native library into java.io.tmpdir and a killed child leaves it
+    // there (shared/FACTS.md trap 3): keep it inside the test's own temporary directory
+    Path childTmp = errFile.resolveSibling("java-tmp");
+    Files.createDirectories(childTmp);
     List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-        "-cp", System.getProperty("java.class.path"), StoreChildMain.class.getName()));
+        "-Djava.io.tmpdir=" + childTmp, "-cp", System.getProperty("java.class.path"), StoreChildMain.class.getName()));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectError(errFile.toFile()).start();
     return new Child(p, errFile);

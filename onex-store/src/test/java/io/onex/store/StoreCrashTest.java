@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code destroyForcibly}) after a random number of printed lines, then opens the store and
  * checks that nothing acknowledged is lost and everything present is intact.
  *
- * <p>{@code -Donex.store.kills=N} sets the number of kills (default 20, about 30 s);
+ * <p>{@code -Donex.store.kills=N} sets the number of kills (default 50, about 45 s);
  * {@code -Donex.store.seed=S} the seed. The long run is {@code -Donex.store.kills=200}.
  */
 class StoreCrashTest {
@@ -31,7 +31,7 @@ class StoreCrashTest {
 
   @Test
   void kill_atRandomMoments_losesNothingAcknowledged() throws Exception {
-    int kills = Integer.getInteger("onex.store.kills", 20);
+    int kills = Integer.getInteger("onex.store.kills", 50);
     Random rnd = new Random(Long.getLong("onex.store.seed", 20261122L));
     Path dir = tmp.resolve(".onex-store");
     Map<String, Integer> batches = new TreeMap<>();

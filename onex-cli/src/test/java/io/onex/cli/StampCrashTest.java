@@ -63,13 +63,17 @@ class StampCrashTest {
   void stamp_twoConcurrentStampers_bothSucceedAndLockIsRight() throws Exception {
     CliRun.in(repo, "init");
     CliRun.in(repo, "new", "greet");
-    Files.writeString(repo.resolve("greet/main.py"), Files.readString(repo.resolve("greet/main.py")) + "# edit\n");
-    List<Process> ps = new ArrayList<>(List.of(stamp("greet"), stamp("greet")));
-    for (Process p : ps) {
-      assertEquals(0, p.waitFor());
+    for (int round = 0; round < 4; round++) {
+      Files.writeString(repo.resolve("greet/main.py"), Files.readString(repo.resolve("greet/main.py")) + "# edit " + round + "\n");
+      List<Process> ps = new ArrayList<>(List.of(stamp("greet"), stamp("greet")));
+      for (Process p : ps) {
+        assertEquals(0, p.waitFor(), "round " + round);
+      }
+      CliRun v = CliRun.in(repo, "validate", "greet");
+      assertEquals(0, v.exit(), v::toString);
+      assertTrue(Set.of("main.py", "node.onex.yaml", "state_contract.json").containsAll(
+          Files.list(repo.resolve("greet")).map(p -> p.getFileName().toString()).toList()), "no temporary file in the node");
     }
-    CliRun v = CliRun.in(repo, "validate", "greet");
-    assertEquals(0, v.exit(), v::toString);
   }
 
   /** A kill between creating the temporary file and renaming it leaves the temporary file: it is visible, never silently hashed away. */

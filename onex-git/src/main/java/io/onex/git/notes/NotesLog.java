@@ -189,7 +189,7 @@ public final class NotesLog {
   private NotesCommit write(String ref, int targetType, Map<ObjectId, List<String>> lines, String message) {
     String msg = message == null || message.isBlank() ? "onex: notes" : message;
     checkTargets(ref, targetType, lines.keySet());
-    return RefCas.retry(ref, attempt -> tryWrite(ref, lines, msg, attempt));
+    return RefCas.retry(repo, ref, attempt -> tryWrite(ref, lines, msg, attempt));
   }
 
   private Optional<NotesCommit> tryWrite(String ref, Map<ObjectId, List<String>> lines, String message,

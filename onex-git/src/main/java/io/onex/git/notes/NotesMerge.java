@@ -55,7 +55,7 @@ public final class NotesMerge {
    */
   public static Outcome merge(Repository repo, String localRef, String fetchedRef, Clock clock) {
     Objects.requireNonNull(clock, "clock");
-    return RefCas.retry(localRef, attempt -> attempt(repo, localRef, fetchedRef, clock));
+    return RefCas.retry(repo, localRef, attempt -> attempt(repo, localRef, fetchedRef, clock));
   }
 
   private static Optional<Outcome> attempt(Repository repo, String localRef, String fetchedRef, Clock clock)

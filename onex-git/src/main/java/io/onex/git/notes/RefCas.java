@@ -1,6 +1,7 @@
 package io.onex.git.notes;
 
 import io.onex.core.diag.OnexException;
+import java.io.File;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -36,7 +37,7 @@ final class RefCas {
 
   private RefCas() {}
 
-  static <T> T retry(String ref, Step<T> step) {
+  static <T> T retry(Repository repo, String ref, Step<T> step) {
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       Optional<T> done;
       try {
@@ -49,8 +50,12 @@ final class RefCas {
       }
       backoff(attempt, ref);
     }
+    File lock = new File(repo.getCommonDirectory(), ref + ".lock");
+    String why = lock.exists()
+        ? "; " + lock + " exists: another git process holds the ref, or a killed one left the lock behind"
+        : "";
     throw Failures.fail(NotesError.REF_CONTENDED, ref, null, ref + " moved or stayed locked during "
-        + MAX_ATTEMPTS + " attempts to update it");
+        + MAX_ATTEMPTS + " attempts to update it" + why);
   }
 
   /** The ref's current value, or null when it does not exist. */

@@ -254,4 +254,21 @@ class NotesLogTest {
     assertEquals("ONEX-N003", problems.get(0).code());
     assertEquals(a.name(), problems.get(0).field());
   }
+
+  @Test
+  void append_staleLockIsReportedAsN004AndLosesNothing() throws Exception {
+    ObjectId a = GitFixtures.stage(dir, "node.onex.yaml", "name: a\n");
+    ExecutionRecord r1 = Records.record("rec-1", "demo.a");
+    log.append(Map.of(a, List.of(r1)), "one");
+    Path lock = dir.resolve(".git/" + NotesRefs.RECORDS + ".lock");
+    java.nio.file.Files.writeString(lock, "");
+
+    OnexException e = assertThrows(OnexException.class,
+        () -> log.append(Map.of(a, List.of(Records.record("rec-2", "demo.a"))), "two"));
+
+    assertEquals("ONEX-N004", e.diagnostics().get(0).code());
+    assertTrue(e.diagnostics().get(0).message().contains(lock.toString()), e.diagnostics().get(0).message());
+    java.nio.file.Files.delete(lock);
+    assertEquals(noteText(canon(r1)), show("onex/records", a));
+  }
 }

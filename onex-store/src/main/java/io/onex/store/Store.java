@@ -431,4 +431,99 @@ public final class Store implements RecordSink, AutoCloseable {
     IndexLoader.rethrowFatal(e);
     return new OnexException(Diagnostic.error(StoreError.STORE_IO, "", 0, 0, "", what + ": " + IndexLoader.describe(e)));
   }
+
+  // --- memoization (wt-memo) ---
+  // Output store, cache-entry listing and nondeterminism markers (docs/formats/cache.md).
+  // The markers live in the side file nondeterministic.json, written atomically; it is derived
+  // data: redetectNondeterminism() recomputes it from the records (two success records with the
+  // same cache_key and different output_hash), so losing it loses nothing.
+
+  /** The side file of nondeterminism markers, in the store directory. */
+  public static final String NONDETERMINISTIC_FILE = "nondeterministic.json";
+
+  /** The content-addressed output store under {@code outputs/}. */
+  public OutputStore outputs() {
+    ensureOpenLocked();
+    return new OutputStore(dir.resolve(OutputStore.DIR), OutputStore.MAX_BYTES);
+  }
+
+  /** Every cache entry: for each cache key, the newest success record with that key. */
+  public List<ExecutionRecord> cacheEntries() {
+    return query(() -> {
+      List<ExecutionRecord> out = new ArrayList<>();
+      for (var e : index.cache.entrySet()) {
+        ExecutionRecord r = require(Index.unsealOrFail(e.getKey(), e.getValue()));
+        if (!r.cacheKey().equals(e.getKey())) {
+          throw new Index.CorruptIndexException("cache entry " + e.getKey() + " points to " + r.recordId());
+        }
+        out.add(r);
+      }
+      return out;
+    });
+  }
+
+  /** Marks {@code cacheKey} of {@code namespace@version} as having produced different outputs. */
+  public void markNondeterministic(String namespace, String version, String cacheKey) {
+    rw.writeLock().lock();
+    try {
+      ensureOpen();
+      java.util.Map<String, java.util.TreeSet<String>> all = Markers.read(dir.resolve(NONDETERMINISTIC_FILE), warnings);
+      if (all.computeIfAbsent(Markers.key(namespace, version), k -> new java.util.TreeSet<>()).add(cacheKey)) {
+        Markers.write(dir.resolve(NONDETERMINISTIC_FILE), all);
+      }
+    } finally {
+      rw.writeLock().unlock();
+    }
+  }
+
+  /** The cache keys of {@code namespace@version} marked nondeterministic (empty when none). */
+  public Set<String> nondeterministicKeys(String namespace, String version) {
+    rw.writeLock().lock();
+    try {
+      ensureOpen();
+      var all = Markers.read(dir.resolve(NONDETERMINISTIC_FILE), warnings);
+      return Set.copyOf(all.getOrDefault(Markers.key(namespace, version), new java.util.TreeSet<>()));
+    } finally {
+      rw.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Recomputes the markers from the records: every cache key with success records of more
+   * than one output_hash is marked. Replaces the side file; returns the number of marked keys.
+   */
+  public int redetectNondeterminism() {
+    java.util.Map<String, java.util.TreeSet<String>> found = query(() -> {
+      java.util.Map<String, String> firstOutput = new java.util.HashMap<>();
+      java.util.Map<String, java.util.TreeSet<String>> marks = new java.util.TreeMap<>();
+      for (var e : index.byTime.entrySet()) {
+        ExecutionRecord r = require(Index.unsealOrFail(e.getKey(), e.getValue()));
+        if (!r.status().equals("success") || r.outputHash().isEmpty()) {
+          continue;
+        }
+        String prev = firstOutput.putIfAbsent(r.cacheKey(), r.outputHash().get());
+        if (prev != null && !prev.equals(r.outputHash().get())) {
+          marks.computeIfAbsent(Markers.key(r.node().id(), r.node().version()), k -> new java.util.TreeSet<>()).add(r.cacheKey());
+        }
+      }
+      return marks;
+    });
+    rw.writeLock().lock();
+    try {
+      ensureOpen();
+      Markers.write(dir.resolve(NONDETERMINISTIC_FILE), found);
+      return found.values().stream().mapToInt(Set::size).sum();
+    } finally {
+      rw.writeLock().unlock();
+    }
+  }
+
+  private void ensureOpenLocked() {
+    rw.readLock().lock();
+    try {
+      ensureOpen();
+    } finally {
+      rw.readLock().unlock();
+    }
+  }
 }

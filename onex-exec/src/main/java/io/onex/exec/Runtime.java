@@ -112,12 +112,15 @@ public final class Runtime {
     return frame.isEmpty() || frame.get().tier().equals("deep") || policy.scope().equals("global");
   }
 
-  /** The record of a cache hit: the producer's output and trace hashes, no error, no duration. */
+  /**
+   * The record of a cache hit: the producer's output and trace hashes, no error, no duration,
+   * no interpreter (none ran).
+   */
   private ExecutionRecord cached(LoadedNode node, ExecutionRecord producer, String inputHash, String configHash, String key,
       String recordId, Instant start, Optional<String> parent) {
     return new ExecutionRecord(recordId, CacheKeys.ref(node), inputHash, configHash, producer.outputHash(),
         producer.traceHash(), key, ExecStatus.CACHED.wireName(), producer.exitCode(), Optional.empty(), start.toString(),
-        0, Optional.of(java.math.BigDecimal.ZERO), "cache", environment(node.metadata()), options.commit(), parent,
+        0, Optional.of(java.math.BigDecimal.ZERO), "cache", EnvironmentProbe.of(Map.of()), options.commit(), parent,
         Optional.of(producer.recordId()), Optional.empty(), Optional.empty());
   }
 

@@ -441,6 +441,16 @@ public final class Store implements RecordSink, AutoCloseable {
   /** The side file of nondeterminism markers, in the store directory. */
   public static final String NONDETERMINISTIC_FILE = "nondeterministic.json";
 
+  /** The markers as last read or written by this Store (the store lock makes it the only writer). */
+  private java.util.Map<String, java.util.TreeSet<String>> markers;
+
+  private java.util.Map<String, java.util.TreeSet<String>> markers() {
+    if (markers == null) {
+      markers = Markers.read(dir.resolve(NONDETERMINISTIC_FILE), warnings);
+    }
+    return markers;
+  }
+
   /** The content-addressed output store under {@code outputs/}. */
   public OutputStore outputs() {
     ensureOpenLocked();
@@ -467,7 +477,7 @@ public final class Store implements RecordSink, AutoCloseable {
     rw.writeLock().lock();
     try {
       ensureOpen();
-      java.util.Map<String, java.util.TreeSet<String>> all = Markers.read(dir.resolve(NONDETERMINISTIC_FILE), warnings);
+      java.util.Map<String, java.util.TreeSet<String>> all = markers();
       if (all.computeIfAbsent(Markers.key(namespace, version), k -> new java.util.TreeSet<>()).add(cacheKey)) {
         Markers.write(dir.resolve(NONDETERMINISTIC_FILE), all);
       }
@@ -481,7 +491,7 @@ public final class Store implements RecordSink, AutoCloseable {
     rw.writeLock().lock();
     try {
       ensureOpen();
-      var all = Markers.read(dir.resolve(NONDETERMINISTIC_FILE), warnings);
+      var all = markers();
       return Set.copyOf(all.getOrDefault(Markers.key(namespace, version), new java.util.TreeSet<>()));
     } finally {
       rw.writeLock().unlock();
@@ -512,6 +522,7 @@ public final class Store implements RecordSink, AutoCloseable {
     try {
       ensureOpen();
       Markers.write(dir.resolve(NONDETERMINISTIC_FILE), found);
+      markers = found;
       return found.values().stream().mapToInt(Set::size).sum();
     } finally {
       rw.writeLock().unlock();

@@ -10,7 +10,6 @@ import io.onex.store.OutputStore;
 import io.onex.store.Store;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,13 +153,9 @@ public final class Memoizer {
 
   private Optional<Duration> age(ExecutionRecord r) {
     try {
-      return Optional.of(Duration.between(Instant.parse(r.startedAt()), clock.instant()));
+      return Optional.of(Duration.between(java.time.OffsetDateTime.parse(r.startedAt()).toInstant(), clock.instant()));
     } catch (DateTimeParseException e) {
-      try {
-        return Optional.of(Duration.between(java.time.OffsetDateTime.parse(r.startedAt()).toInstant(), clock.instant()));
-      } catch (DateTimeParseException e2) {
-        return Optional.empty();
-      }
+      return Optional.empty();
     }
   }
 

@@ -101,6 +101,10 @@ class MemoizationTest {
     f.edit("echo", "node.onex.yaml", "meta_type: tool\n", "meta_type: tool\ninput_contract: {n: \"int?\"}\n");
     RunResult afterInputContract = f.run("echo", "{}");
     assertEquals("success", afterInputContract.record().status(), "input_contract changed: miss");
+    f.edit("echo", "node.onex.yaml", "schema_version: \"1.0.0\"", "schema_version: \"0.9.0\"");
+    RunResult afterSchema = f.run("echo", "{}");
+    assertEquals("success", afterSchema.record().status(), "schema_version changed: miss");
+    assertNotEquals(afterInputContract.record().cacheKey(), afterSchema.record().cacheKey());
     assertEquals("cached", f.run("echo", "{}").record().status());
   }
 

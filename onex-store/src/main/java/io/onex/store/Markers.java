@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.core.canon.CanonicalJson;
 import io.onex.core.diag.Diagnostic;
 import io.onex.core.diag.OnexException;
+import io.onex.core.record.ExecutionRecord;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,38 @@ import java.util.TreeSet;
 final class Markers {
   static final String FORMAT = "onex.nondeterministic/1";
 
-  private Markers() {}
+  private final Path file;
+  private Map<String, TreeSet<String>> marks;
+
+  private Markers(Path file, Map<String, TreeSet<String>> marks) {
+    this.file = file;
+    this.marks = marks;
+  }
+
+  /** Reads the file (empty when absent; empty plus a warning when damaged). */
+  static Markers load(Path file, List<Diagnostic> warnings) {
+    return new Markers(file, read(file, warnings));
+  }
+
+  java.util.Set<String> keys(String namespace, String version) {
+    return java.util.Set.copyOf(marks.getOrDefault(key(namespace, version), new TreeSet<>()));
+  }
+
+  /** Adds a marker, rewriting the file when it is new; returns whether it was new. */
+  boolean mark(String namespace, String version, String cacheKey) {
+    boolean added = marks.computeIfAbsent(key(namespace, version), k -> new TreeSet<>()).add(cacheKey);
+    if (added) {
+      write(file, marks);
+    }
+    return added;
+  }
+
+  /** Replaces every marker; returns the number of marked keys. */
+  int replace(Map<String, TreeSet<String>> all) {
+    write(file, all);
+    marks = all;
+    return all.values().stream().mapToInt(TreeSet::size).sum();
+  }
 
   static String key(String namespace, String version) {
     return namespace + "@" + version;
@@ -81,6 +113,26 @@ final class Markers {
     } catch (IOException e) {
       throw new OnexException(Diagnostic.error(CacheError.OUTPUT_IO, file.toString(), 0, 0, "",
           "cannot write the nondeterminism markers: " + e));
+    }
+  }
+
+  /** Finds the keys whose success records disagree on output_hash, fed records one by one. */
+  static final class Detector {
+    private final Map<String, String> firstOutput = new java.util.HashMap<>();
+    private final Map<String, TreeSet<String>> marks = new TreeMap<>();
+
+    void add(ExecutionRecord r) {
+      if (!r.status().equals("success") || r.outputHash().isEmpty()) {
+        return;
+      }
+      String prev = firstOutput.putIfAbsent(r.cacheKey(), r.outputHash().get());
+      if (prev != null && !prev.equals(r.outputHash().get())) {
+        marks.computeIfAbsent(key(r.node().id(), r.node().version()), k -> new TreeSet<>()).add(r.cacheKey());
+      }
+    }
+
+    Map<String, TreeSet<String>> marks() {
+      return marks;
     }
   }
 

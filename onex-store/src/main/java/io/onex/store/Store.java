@@ -433,27 +433,18 @@ public final class Store implements RecordSink, AutoCloseable {
   }
 
   // --- memoization (wt-memo) ---
-  // Output store, cache-entry listing and nondeterminism markers (docs/formats/cache.md).
-  // The markers live in the side file nondeterministic.json, written atomically; it is derived
-  // data: redetectNondeterminism() recomputes it from the records (two success records with the
-  // same cache_key and different output_hash), so losing it loses nothing.
+  // Output store, cache-entry listing and nondeterminism markers (docs/formats/cache.md). The
+  // markers are derived data in the side file nondeterministic.json (see Markers):
+  // redetectNondeterminism() recomputes them from the records, so losing the file loses nothing.
 
   /** The side file of nondeterminism markers, in the store directory. */
   public static final String NONDETERMINISTIC_FILE = "nondeterministic.json";
 
-  /** The markers as last read or written by this Store (the store lock makes it the only writer). */
-  private java.util.Map<String, java.util.TreeSet<String>> markers;
-
-  private java.util.Map<String, java.util.TreeSet<String>> markers() {
-    if (markers == null) {
-      markers = Markers.read(dir.resolve(NONDETERMINISTIC_FILE), warnings);
-    }
-    return markers;
-  }
+  private Markers markers;
 
   /** The content-addressed output store under {@code outputs/}. */
   public OutputStore outputs() {
-    ensureOpenLocked();
+    query(() -> null);
     return new OutputStore(dir.resolve(OutputStore.DIR), OutputStore.MAX_BYTES);
   }
 
@@ -474,28 +465,12 @@ public final class Store implements RecordSink, AutoCloseable {
 
   /** Marks {@code cacheKey} of {@code namespace@version} as having produced different outputs. */
   public void markNondeterministic(String namespace, String version, String cacheKey) {
-    rw.writeLock().lock();
-    try {
-      ensureOpen();
-      java.util.Map<String, java.util.TreeSet<String>> all = markers();
-      if (all.computeIfAbsent(Markers.key(namespace, version), k -> new java.util.TreeSet<>()).add(cacheKey)) {
-        Markers.write(dir.resolve(NONDETERMINISTIC_FILE), all);
-      }
-    } finally {
-      rw.writeLock().unlock();
-    }
+    withMarkers(m -> m.mark(namespace, version, cacheKey));
   }
 
   /** The cache keys of {@code namespace@version} marked nondeterministic (empty when none). */
   public Set<String> nondeterministicKeys(String namespace, String version) {
-    rw.writeLock().lock();
-    try {
-      ensureOpen();
-      var all = markers();
-      return Set.copyOf(all.getOrDefault(Markers.key(namespace, version), new java.util.TreeSet<>()));
-    } finally {
-      rw.writeLock().unlock();
-    }
+    return withMarkers(m -> m.keys(namespace, version));
   }
 
   /**
@@ -503,38 +478,26 @@ public final class Store implements RecordSink, AutoCloseable {
    * than one output_hash is marked. Replaces the side file; returns the number of marked keys.
    */
   public int redetectNondeterminism() {
-    java.util.Map<String, java.util.TreeSet<String>> found = query(() -> {
-      java.util.Map<String, String> firstOutput = new java.util.HashMap<>();
-      java.util.Map<String, java.util.TreeSet<String>> marks = new java.util.TreeMap<>();
+    var found = query(() -> {
+      Markers.Detector d = new Markers.Detector();
       for (var e : index.byTime.entrySet()) {
-        ExecutionRecord r = require(Index.unsealOrFail(e.getKey(), e.getValue()));
-        if (!r.status().equals("success") || r.outputHash().isEmpty()) {
-          continue;
-        }
-        String prev = firstOutput.putIfAbsent(r.cacheKey(), r.outputHash().get());
-        if (prev != null && !prev.equals(r.outputHash().get())) {
-          marks.computeIfAbsent(Markers.key(r.node().id(), r.node().version()), k -> new java.util.TreeSet<>()).add(r.cacheKey());
-        }
+        d.add(require(Index.unsealOrFail(e.getKey(), e.getValue())));
       }
-      return marks;
+      return d.marks();
     });
+    return withMarkers(m -> m.replace(found));
+  }
+
+  private <T> T withMarkers(java.util.function.Function<Markers, T> f) {
     rw.writeLock().lock();
     try {
       ensureOpen();
-      Markers.write(dir.resolve(NONDETERMINISTIC_FILE), found);
-      markers = found;
-      return found.values().stream().mapToInt(Set::size).sum();
+      if (markers == null) {
+        markers = Markers.load(dir.resolve(NONDETERMINISTIC_FILE), warnings);
+      }
+      return f.apply(markers);
     } finally {
       rw.writeLock().unlock();
-    }
-  }
-
-  private void ensureOpenLocked() {
-    rw.readLock().lock();
-    try {
-      ensureOpen();
-    } finally {
-      rw.readLock().unlock();
     }
   }
 }

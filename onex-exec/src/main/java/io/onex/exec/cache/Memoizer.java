@@ -3,6 +3,7 @@ package io.onex.exec.cache;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onex.core.diag.Diagnostic;
 import io.onex.core.diag.OnexException;
+import io.onex.core.diag.Severity;
 import io.onex.core.model.CachePolicy;
 import io.onex.core.record.ExecutionRecord;
 import io.onex.store.CacheError;
@@ -145,8 +146,8 @@ public final class Memoizer {
       try {
         store.outputs().put(output.get());
       } catch (OnexException e) {
-        e.diagnostics().forEach(d -> warnings.add(Diagnostic.warning(CacheError.valueOf(codeName(d.code())), d.file(),
-            0, 0, "", d.message() + "; the result is not cached", d.hint())));
+        e.diagnostics().forEach(d -> warnings.add(new Diagnostic(d.code(), Severity.WARNING, d.file(), 0, 0, "",
+            d.message() + "; the result is not cached", d.hint())));
       }
     }
   }
@@ -157,15 +158,6 @@ public final class Memoizer {
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
-  }
-
-  private static String codeName(String id) {
-    for (CacheError c : CacheError.values()) {
-      if (c.id().equals(id)) {
-        return c.name();
-      }
-    }
-    return CacheError.OUTPUT_IO.name();
   }
 
   static String shortHash(String h) {

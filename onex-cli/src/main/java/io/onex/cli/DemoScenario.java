@@ -22,6 +22,7 @@ import io.onex.exec.Execution;
 import io.onex.exec.RunResult;
 import io.onex.exec.Runtime;
 import io.onex.exec.TestRunner;
+import io.onex.store.Store;
 
 /**
  * The story {@code onex demo} tells, step by step, on a real git repository. Each step calls
@@ -128,19 +129,33 @@ final class DemoScenario {
     out.println("  generated " + dir.relativize(node) + "/ (hash lock " + gen.output().get().path("hash").asText().substring(0, 12)
         + ", computed by the scaffold itself) and updated .tree");
     boolean valid = validate(ws, List.of());
+    boolean ok;
 
     title("Run the generated node and show its execution record");
-    Execution exec = Execution.open(dir, env.runtimeOptions(), sink);
-    RunResult run = exec.run("word_count", Json.parse("{\"text\": \"hello world\"}"), Runtime.emptyObject(), Optional.empty());
-    out.println("  onex run word_count --input '{\"text\": \"hello world\"}'");
-    out.println("  status: " + run.record().status() + ", output: " + run.output().map(Object::toString).orElse("none"));
-    Json.write(run.record().toJson()).lines().forEach(l -> out.println("  | " + l));
-    TestRunner.Report tests = exec.test(List.of(), r -> out.println("  " + (r.passed() ? "PASS " : "FAIL ")
-        + r.node().metadata().name() + " :: " + r.testCase().name()));
-    out.println("  " + tests.cases().size() + " test cases: " + tests.passed() + " passed, " + tests.failed() + " failed");
+    try (Store store = Store.open(io.onex.core.project.ProjectLayout.discover(dir).storeDir(), env.clock(), env.lockWait())) {
+      Execution exec = Execution.open(dir, env.runtimeOptions(), store, true);
+      String input = "{\"text\": \"hello world\"}";
+      RunResult run = exec.run("word_count", Json.parse(input), Runtime.emptyObject(), Optional.empty());
+      out.println("  onex run word_count --input '" + input + "'");
+      out.println("  status: " + run.record().status() + ", output: " + run.output().map(Object::toString).orElse("none"));
+      Json.write(run.record().toJson()).lines().forEach(l -> out.println("  | " + l));
+
+      title("Run it again: the same key is served from the cache (.onex-store/outputs/)");
+      RunResult again = exec.run("word_count", Json.parse(input), Runtime.emptyObject(), Optional.empty());
+      out.println("  onex run word_count --input '" + input + "'");
+      out.println("  status: " + again.record().status() + again.record().cachedFrom().map(id -> " (from " + RunCommand.shortId(id) + ")").orElse("")
+          + ", output: " + again.output().map(Object::toString).orElse("none"));
+      out.println("  cache key " + again.record().cacheKey().substring(0, 12) + ", same trace_hash: "
+          + again.record().traceHash().equals(run.record().traceHash()));
+      boolean cached = again.record().status().equals("cached") && again.output().equals(run.output());
+      TestRunner.Report tests = exec.test(List.of(), r -> out.println("  " + (r.passed() ? "PASS " : "FAIL ")
+          + r.node().metadata().name() + " :: " + r.testCase().name()));
+      out.println("  " + tests.cases().size() + " test cases: " + tests.passed() + " passed, " + tests.failed() + " failed");
+      ok = run.succeeded() && cached && tests.failed() == 0;
+    }
     String c3 = git.commitAll("Add the scaffold node and the word_count node it generated");
     out.println("  committed " + c3.substring(0, 12));
-    return valid && run.succeeded() && tests.failed() == 0;
+    return valid && ok;
   }
 
   private static final String SCAFFOLD_INPUT =

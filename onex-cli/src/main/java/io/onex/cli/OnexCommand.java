@@ -28,6 +28,8 @@ import picocli.CommandLine.HelpCommand;
       TreeCommand.class,
       RunCommand.class,
       TestCommand.class,
+      CacheCommand.class,
+      WhyCommand.class,
       DemoCommand.class,
       AutoComplete.GenerateCompletion.class,
       HelpCommand.class

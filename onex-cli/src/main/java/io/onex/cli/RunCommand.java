@@ -2,7 +2,9 @@ package io.onex.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.onex.core.record.InMemoryRecordSink;
+import io.onex.core.diag.Diagnostic;
+import io.onex.store.Store;
+import java.util.List;
 import io.onex.exec.Execution;
 import io.onex.exec.RunResult;
 import java.nio.file.Path;
@@ -38,6 +40,9 @@ final class RunCommand implements Callable<Integer> {
       description = "the node generates a node (like scaffold): write the files of its output under DIR and update the .tree")
   String writeFiles;
 
+  @Option(names = "--no-cache", description = "run the node even when a cached result exists (the result is still stored)")
+  boolean noCache;
+
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
   OutputFormat format;
 
@@ -49,8 +54,15 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     JsonNode in = JsonArgs.read(input, "--input", env);
     JsonNode cfg = JsonArgs.read(config, "--config", env);
-    Execution exec = Execution.open(env.workingDirectory(), env.runtimeOptions(), new InMemoryRecordSink());
-    RunResult r = exec.run(node, in, cfg, Optional.ofNullable(timeout).map(Duration::ofSeconds));
+    try (Store store = env.openStore()) {
+      Execution exec = Execution.open(env.workingDirectory(), env.runtimeOptions(), store, !noCache);
+      RunResult r = exec.run(node, in, cfg, Optional.ofNullable(timeout).map(Duration::ofSeconds));
+      exec.cacheWarnings().forEach(d -> spec.commandLine().getErr().println(d.format()));
+      return print(r, exec.cacheWarnings());
+    }
+  }
+
+  private int print(RunResult r, List<Diagnostic> warnings) {
     var out = spec.commandLine().getOut();
     if (writeFiles != null && r.succeeded() && r.output().isPresent()) {
       Path dir = io.onex.core.project.Workspace.open(env.workingDirectory())
@@ -64,9 +76,11 @@ final class RunCommand implements Callable<Integer> {
       o.set("output", r.output().orElse(null));
       o.set("record", r.record().toJson());
       o.put("stderr", r.stderr());
+      o.set("warnings", Json.diagnostics(warnings));
       out.println(Json.write(o));
     } else {
-      out.println("status: " + r.record().status() + r.record().error().map(e -> " " + e.code() + ": " + e.message()).orElse(""));
+      out.println("status: " + r.record().status() + r.record().cachedFrom().map(id -> " (from " + shortId(id) + ")").orElse("")
+          + r.record().error().map(e -> " " + e.code() + ": " + e.message()).orElse(""));
       r.output().ifPresent(o -> out.println("output: " + o));
       if (!r.stderr().isBlank()) {
         out.println("stderr:");
@@ -76,5 +90,10 @@ final class RunCommand implements Callable<Integer> {
       out.println(Json.write(r.record().toJson()));
     }
     return r.succeeded() ? ExitCodes.OK : ExitCodes.FINDINGS;
+  }
+
+  /** The first 8 characters of a record id, as {@code cached (from ...)} shows it. */
+  static String shortId(String id) {
+    return id.length() > 8 ? id.substring(0, 8) : id;
   }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.core.diag.Diagnostic;
 import io.onex.core.diag.OnexException;
-import io.onex.core.record.InMemoryRecordSink;
+import io.onex.store.Store;
 import io.onex.exec.Execution;
 import io.onex.exec.TestRunner;
 import java.io.PrintWriter;
@@ -30,6 +30,9 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = "--all", description = "test every node of the repository")
   boolean all;
 
+  @Option(names = "--no-cache", description = "run every case even when a cached result exists (results are still stored)")
+  boolean noCache;
+
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
   OutputFormat format;
 
@@ -43,7 +46,15 @@ final class TestCommand implements Callable<Integer> {
       throw new OnexException(Diagnostic.error(CliError.USAGE, "", 0, 0, "",
           all ? "give either node names or --all, not both" : "name the nodes to test, or pass --all"));
     }
-    Execution exec = Execution.open(env.workingDirectory(), env.runtimeOptions(), new InMemoryRecordSink());
+    try (Store store = env.openStore()) {
+      Execution exec = Execution.open(env.workingDirectory(), env.runtimeOptions(), store, !noCache);
+      int code = test(exec);
+      exec.cacheWarnings().forEach(d -> spec.commandLine().getErr().println(d.format()));
+      return code;
+    }
+  }
+
+  private int test(Execution exec) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     boolean progress = format == OutputFormat.TEXT && System.console() != null && !"true".equals(env.env().get("CI"));
@@ -72,7 +83,9 @@ final class TestCommand implements Callable<Integer> {
 
   private static void printCase(TestRunner.CaseResult r, PrintWriter out, boolean progress) {
     String where = r.node().metadata().name() + " :: " + r.testCase().name();
-    out.println((r.passed() ? "PASS " : "FAIL ") + where + "  (" + r.run().record().durationMs() + " ms)");
+    String took = r.run().record().cachedFrom().map(id -> "cached from " + RunCommand.shortId(id))
+        .orElse(r.run().record().durationMs() + " ms");
+    out.println((r.passed() ? "PASS " : "FAIL ") + where + "  (" + took + ")");
     r.problems().forEach(p -> out.println("     " + p));
     if (!r.passed() && !r.run().stderr().isBlank()) {
       out.println("     stderr:");

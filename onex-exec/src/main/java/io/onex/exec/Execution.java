@@ -5,6 +5,10 @@ import io.onex.core.diag.Diagnostic;
 import io.onex.core.diag.OnexException;
 import io.onex.core.project.Workspace;
 import io.onex.core.record.RecordSink;
+import io.onex.exec.cache.CacheAdmin;
+import io.onex.exec.cache.CacheExplainer;
+import io.onex.exec.cache.Memoizer;
+import io.onex.store.Store;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,15 +24,58 @@ public final class Execution {
   private final Path cwd;
   private final NodeCatalog catalog;
   private final Runtime runtime;
+  private final RuntimeOptions options;
+  private final Memoizer memo;
+  private final Store store;
 
-  private Execution(Path cwd, RuntimeOptions options, RecordSink sink) {
+  private Execution(Path cwd, RuntimeOptions options, RecordSink sink, Memoizer memo, Store store) {
     this.cwd = cwd;
+    this.options = options;
+    this.memo = memo;
+    this.store = store;
     this.catalog = NodeCatalog.open(Workspace.open(cwd));
-    this.runtime = new Runtime(ExecutorRegistry.standard(), options, sink, catalog::resolve);
+    this.runtime = new Runtime(ExecutorRegistry.standard(), options, sink, catalog::resolve, memo);
   }
 
+  /** Records go to {@code sink}; nothing is memoized. */
   public static Execution open(Path cwd, RuntimeOptions options, RecordSink sink) {
-    return new Execution(cwd, options, sink);
+    return new Execution(cwd, options, sink, Memoizer.disabled(), null);
+  }
+
+  /**
+   * Records go to {@code store}, which also serves as the cache (docs/formats/cache.md);
+   * {@code useCache == false} ({@code --no-cache}) runs every node but still stores outputs.
+   */
+  public static Execution open(Path cwd, RuntimeOptions options, Store store, boolean useCache) {
+    return new Execution(cwd, options, store, Memoizer.of(store, options.clock(), useCache), store);
+  }
+
+  /** Cache warnings of the runs so far: damaged or oversized outputs, nondeterminism (ONEX-K...). */
+  public List<Diagnostic> cacheWarnings() {
+    return memo.warnings();
+  }
+
+  /** {@code onex why}: would this run be served from the cache, and if not, what differs. */
+  public CacheExplainer.Explanation why(String nodeRef, JsonNode input, JsonNode config) {
+    requireObject(input, "input");
+    requireObject(config, "config");
+    LoadedNode node = catalog.find(nodeRef, cwd);
+    return new CacheExplainer(requireStore(), memo, runtime::declaredEnvironment, catalog::resolve)
+        .explain(node, CacheExplainer.hashOf(input), CacheExplainer.hashOf(config));
+  }
+
+  /** {@code onex cache}: the entries of the store's cache, TTLs taken from the nodes of this repository. */
+  public CacheAdmin cache() {
+    return new CacheAdmin(requireStore(), options.clock(), ref -> catalog.nodes().stream()
+        .filter(n -> n.metadata().namespace().equals(ref.id()) && n.metadata().version().equals(ref.version()))
+        .map(n -> n.metadata().cache()).findFirst());
+  }
+
+  private Store requireStore() {
+    if (store == null) {
+      throw new IllegalStateException("this Execution was opened without a store");
+    }
+    return store;
   }
 
   /** {@code onex run}: one node, named by name, URI or directory. */

@@ -8,6 +8,9 @@ import io.onex.core.record.RecordSink;
 import io.onex.core.record.TraceHashes;
 import io.onex.exec.contract.ContractChecker;
 import io.onex.exec.contract.ContractViolation;
+import io.onex.core.model.CachePolicy;
+import io.onex.exec.cache.CacheKeys;
+import io.onex.exec.cache.Memoizer;
 import io.onex.exec.record.EnvironmentProbe;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs nodes under contract: input contract → executor (looked up by entrypoint type) →
@@ -30,12 +34,24 @@ public final class Runtime {
   private final RuntimeOptions options;
   private final RecordSink sink;
   private final ExecContext.NodeResolver resolver;
+  private final Memoizer memo;
+  /** Composite runs in flight, by record id: their cache key and tier, for their children. */
+  private final Map<String, Frame> frames = new ConcurrentHashMap<>();
+
+  private record Frame(String key, String tier) {}
 
   public Runtime(ExecutorRegistry executors, RuntimeOptions options, RecordSink sink, ExecContext.NodeResolver resolver) {
+    this(executors, options, sink, resolver, Memoizer.disabled());
+  }
+
+  /** A runtime that memoizes through {@code memo} (docs/formats/cache.md). */
+  public Runtime(ExecutorRegistry executors, RuntimeOptions options, RecordSink sink, ExecContext.NodeResolver resolver,
+      Memoizer memo) {
     this.executors = executors;
     this.options = options;
     this.sink = sink;
     this.resolver = resolver;
+    this.memo = memo;
   }
 
   /** Runs {@code node} on {@code input} and {@code config} (JSON objects) with its own or the default timeout. */
@@ -54,11 +70,58 @@ public final class Runtime {
     String recordId = options.recordIds().get();
     Instant start = options.clock().instant();
     Duration timeout = timeoutOverride.orElse(m.timeoutSeconds().map(s -> Duration.ofSeconds(s)).orElse(options.defaultTimeout()));
-    ExecutorOutcome outcome = execute(node, input, config, timeout, recordId, depth);
+    String inputHash = TraceHashes.state(input);
+    String configHash = TraceHashes.state(config);
+    Optional<Frame> frame = parent.map(frames::get);
+    String key = cacheKey(node, inputHash, configHash, frame);
+    if (lookupAllowed(m.cache(), frame)) {
+      Optional<Memoizer.Hit> hit = memo.lookup(m.cache(), key);
+      if (hit.isPresent()) {
+        ExecutionRecord record = cached(node, hit.get().producer(), inputHash, configHash, key, recordId, start, parent);
+        sink.append(record);
+        return new RunResult(record, Optional.of(hit.get().output()), "");
+      }
+    }
+    if (m.entrypoint().type().equals("composite")) {
+      frames.put(recordId, new Frame(key, m.cache().memoizationTier()));
+    }
+    ExecutorOutcome outcome;
+    try {
+      outcome = execute(node, input, config, timeout, recordId, depth);
+    } finally {
+      frames.remove(recordId);
+    }
     long durationMs = Math.max(0, Duration.between(start, options.clock().instant()).toMillis());
-    ExecutionRecord record = record(node, input, config, outcome, recordId, start, durationMs, parent);
+    ExecutionRecord record = record(node, inputHash, configHash, key, outcome, recordId, start, durationMs, parent);
+    memo.remember(m.cache(), record, outcome.output());
     sink.append(record);
     return new RunResult(record, outcome.output(), outcome.stderr());
+  }
+
+  /** The effective cache key: leaf or Merkle key, scoped to the enclosing composite for scope composite. */
+  private String cacheKey(LoadedNode node, String inputHash, String configHash, Optional<Frame> frame) {
+    String key = CacheKeys.key(node, inputHash, configHash, this::declaredEnvironment, resolver);
+    if (frame.isPresent() && node.metadata().cache().scope().equals("composite")) {
+      return CacheKeys.scoped(frame.get().key(), key);
+    }
+    return key;
+  }
+
+  /** Top level: always; in a deep composite: always; in a shallow composite: only scope global. */
+  private static boolean lookupAllowed(CachePolicy policy, Optional<Frame> frame) {
+    return frame.isEmpty() || frame.get().tier().equals("deep") || policy.scope().equals("global");
+  }
+
+  /**
+   * The record of a cache hit: the producer's output and trace hashes, no error, no duration,
+   * no interpreter (none ran).
+   */
+  private ExecutionRecord cached(LoadedNode node, ExecutionRecord producer, String inputHash, String configHash, String key,
+      String recordId, Instant start, Optional<String> parent) {
+    return new ExecutionRecord(recordId, CacheKeys.ref(node), inputHash, configHash, producer.outputHash(),
+        producer.traceHash(), key, ExecStatus.CACHED.wireName(), producer.exitCode(), Optional.empty(), start.toString(),
+        0, Optional.of(java.math.BigDecimal.ZERO), "cache", EnvironmentProbe.of(Map.of()), options.commit(), parent,
+        Optional.of(producer.recordId()), Optional.empty(), Optional.empty());
   }
 
   private ExecutorOutcome execute(LoadedNode node, JsonNode input, JsonNode config, Duration timeout, String recordId, int depth) {
@@ -91,25 +154,26 @@ public final class Runtime {
     return out;
   }
 
-  private ExecutionRecord record(LoadedNode node, JsonNode input, JsonNode config, ExecutorOutcome out, String recordId,
-      Instant start, long durationMs, Optional<String> parent) {
+  private ExecutionRecord record(LoadedNode node, String inputHash, String configHash, String key, ExecutorOutcome out,
+      String recordId, Instant start, long durationMs, Optional<String> parent) {
     NodeMetadata m = node.metadata();
-    ExecutionRecord.NodeRef ref = new ExecutionRecord.NodeRef(m.namespace(), m.name(), m.version(), node.hash());
-    String inputHash = TraceHashes.state(input);
-    String configHash = TraceHashes.state(config);
+    ExecutionRecord.NodeRef ref = CacheKeys.ref(node);
     Optional<String> outputHash = out.output().map(TraceHashes::state);
     String status = out.status().wireName();
+    Optional<ExecutionRecord.ErrorInfo> error = out.errorCode().map(c -> new ExecutionRecord.ErrorInfo(c, out.errorMessage().orElse("")));
+    return new ExecutionRecord(recordId, ref, inputHash, configHash, outputHash,
+        TraceHashes.trace(ref, inputHash, configHash, outputHash, status, out.exitCode()), key,
+        status, out.exitCode(), error, start.toString(), durationMs, out.costUsd(), m.entrypoint().type(),
+        environment(m), options.commit(), parent, Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  private ExecutionRecord.Environment environment(NodeMetadata m) {
     Map<String, String> interpreters = new LinkedHashMap<>();
     if (m.entrypoint().type().equals("python")) {
       String cmd = m.entrypoint().interpreter().orElse(options.pythonCommand());
       interpreters.put("python", EnvironmentProbe.version(cmd));
     }
-    Optional<ExecutionRecord.ErrorInfo> error = out.errorCode().map(c -> new ExecutionRecord.ErrorInfo(c, out.errorMessage().orElse("")));
-    return new ExecutionRecord(recordId, ref, inputHash, configHash, outputHash,
-        TraceHashes.trace(ref, inputHash, configHash, outputHash, status, out.exitCode()),
-        TraceHashes.cacheKey(ref, inputHash, configHash, declaredEnvironment(m)),
-        status, out.exitCode(), error, start.toString(), durationMs, out.costUsd(), m.entrypoint().type(),
-        EnvironmentProbe.of(interpreters), options.commit(), parent, Optional.empty(), Optional.empty(), Optional.empty());
+    return EnvironmentProbe.of(interpreters);
   }
 
   /** The node's declared variables with their values: {@code NAME=value} literally, {@code NAME} from the caller. */

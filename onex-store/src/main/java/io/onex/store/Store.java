@@ -431,4 +431,73 @@ public final class Store implements RecordSink, AutoCloseable {
     IndexLoader.rethrowFatal(e);
     return new OnexException(Diagnostic.error(StoreError.STORE_IO, "", 0, 0, "", what + ": " + IndexLoader.describe(e)));
   }
+
+  // --- memoization (wt-memo) ---
+  // Output store, cache-entry listing and nondeterminism markers (docs/formats/cache.md). The
+  // markers are derived data in the side file nondeterministic.json (see Markers):
+  // redetectNondeterminism() recomputes them from the records, so losing the file loses nothing.
+
+  /** The side file of nondeterminism markers, in the store directory. */
+  public static final String NONDETERMINISTIC_FILE = "nondeterministic.json";
+
+  private Markers markers;
+
+  /** The content-addressed output store under {@code outputs/}. */
+  public OutputStore outputs() {
+    query(() -> null);
+    return new OutputStore(dir.resolve(OutputStore.DIR), OutputStore.MAX_BYTES);
+  }
+
+  /** Every cache entry: for each cache key, the newest success record with that key. */
+  public List<ExecutionRecord> cacheEntries() {
+    return query(() -> {
+      List<ExecutionRecord> out = new ArrayList<>();
+      for (var e : index.cache.entrySet()) {
+        ExecutionRecord r = require(Index.unsealOrFail(e.getKey(), e.getValue()));
+        if (!r.cacheKey().equals(e.getKey())) {
+          throw new Index.CorruptIndexException("cache entry " + e.getKey() + " points to " + r.recordId());
+        }
+        out.add(r);
+      }
+      return out;
+    });
+  }
+
+  /** Marks {@code cacheKey} of {@code namespace@version} as having produced different outputs. */
+  public void markNondeterministic(String namespace, String version, String cacheKey) {
+    withMarkers(m -> m.mark(namespace, version, cacheKey));
+  }
+
+  /** The cache keys of {@code namespace@version} marked nondeterministic (empty when none). */
+  public Set<String> nondeterministicKeys(String namespace, String version) {
+    return withMarkers(m -> m.keys(namespace, version));
+  }
+
+  /**
+   * Recomputes the markers from the records: every cache key with success records of more
+   * than one output_hash is marked. Replaces the side file; returns the number of marked keys.
+   */
+  public int redetectNondeterminism() {
+    var found = query(() -> {
+      Markers.Detector d = new Markers.Detector();
+      for (var e : index.byTime.entrySet()) {
+        d.add(require(Index.unsealOrFail(e.getKey(), e.getValue())));
+      }
+      return d.marks();
+    });
+    return withMarkers(m -> m.replace(found));
+  }
+
+  private <T> T withMarkers(java.util.function.Function<Markers, T> f) {
+    rw.writeLock().lock();
+    try {
+      ensureOpen();
+      if (markers == null) {
+        markers = Markers.load(dir.resolve(NONDETERMINISTIC_FILE), warnings);
+      }
+      return f.apply(markers);
+    } finally {
+      rw.writeLock().unlock();
+    }
+  }
 }

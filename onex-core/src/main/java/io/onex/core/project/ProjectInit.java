@@ -28,6 +28,8 @@ public final class ProjectInit {
       *.lock
       records/
       tmp/
+      outputs/
+      nondeterministic.json
       """;
 
   private ProjectInit() {}

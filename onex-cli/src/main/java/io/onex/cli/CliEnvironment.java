@@ -30,6 +30,24 @@ record CliEnvironment(Path workingDirectory, Clock clock, Map<String, String> en
     return io.onex.exec.RuntimeOptions.defaults(clock, env, java.nio.file.Paths.get(System.getProperty("java.io.tmpdir")));
   }
 
+  /**
+   * Opens the store of the repository containing the working directory ({@code .onex-store/}),
+   * waiting for another writer at most {@link #lockWait()}. The caller closes it.
+   */
+  io.onex.store.Store openStore() {
+    Path dir = io.onex.core.project.ProjectLayout.discover(workingDirectory).storeDir();
+    return io.onex.store.Store.open(dir, clock, lockWait());
+  }
+
+  /** How long to wait for another process's store lock: {@code ONEX_LOCK_WAIT} seconds, default 30. */
+  java.time.Duration lockWait() {
+    String v = env.get("ONEX_LOCK_WAIT");
+    if (v != null && v.matches("[0-9]{1,6}")) {
+      return java.time.Duration.ofSeconds(Long.parseLong(v));
+    }
+    return java.time.Duration.ofSeconds(30);
+  }
+
   String author() {
     String name = env.get("ONEX_AUTHOR");
     if (name == null || name.isBlank()) {

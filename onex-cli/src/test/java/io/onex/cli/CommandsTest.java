@@ -59,6 +59,9 @@ class CommandsTest {
     CliRun v = CliRun.in(repo, "validate");
     assertEquals(0, v.exit(), v::toString);
     assertTrue(v.out().contains("1 node checked: 0 errors"), v::toString);
+    CliRun t = CliRun.in(repo, "test", "--all");
+    assertEquals(0, t.exit(), t::toString);
+    assertTrue(t.out().contains("1 passed, 0 failed"), t::toString);
   }
 
   @Test
@@ -157,5 +160,13 @@ class CommandsTest {
     CliRun r = CliRun.in(repo, "validate");
     assertEquals(ExitCodes.ENVIRONMENT, r.exit(), r::toString);
     assertTrue(r.err().contains(".onex-store/config.yaml:2:1: error ONEX-V070 [confg]"), r::toString);
+  }
+
+  @Test
+  void generateCompletion_printsBashScriptWithCommands() {
+    CliRun r = CliRun.in(repo, "generate-completion");
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(r.out().startsWith("#!/usr/bin/env bash"), r::toString);
+    assertTrue(r.out().contains("validate") && r.out().contains("stamp") && r.out().contains("demo"), r::toString);
   }
 }

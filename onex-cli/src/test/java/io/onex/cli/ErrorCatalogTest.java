@@ -33,6 +33,8 @@ class ErrorCatalogTest {
       io.onex.core.project.ProjectError.class,
       io.onex.exec.ExecError.class,
       io.onex.exec.sandbox.SandboxError.class,
+      io.onex.store.StoreError.class,
+      io.onex.git.notes.NotesError.class,
       CliError.class);
 
   private static Path docs() {
@@ -61,6 +63,7 @@ class ErrorCatalogTest {
     check("project.md", "Repository operations (ONEX-P)", io.onex.core.project.ProjectError.class);
     check("cli.md", "The command line (ONEX-C)", CliError.class);
     check("exec.md", "Node execution (ONEX-X)", io.onex.exec.ExecError.class);
+    check("store.md", "The local store (ONEX-D)", io.onex.store.StoreError.class);
   }
 
   @Test

@@ -94,9 +94,14 @@ public final class NodeLock {
     writeAtomically(file, content.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Replaces {@code file} with {@code content} by writing a temporary sibling and renaming it. */
+  /**
+   * Replaces {@code file} with {@code content} by writing a temporary file and renaming it. The
+   * temporary file lives in the project's {@code .onex-store/tmp/} (git-ignored, same file
+   * system) so that a concurrent stamper hashing the node directory never sees it and a killed
+   * stamper leaves nothing in the node; outside a project it is a sibling of {@code file}.
+   */
   static void writeAtomically(Path file, byte[] content) throws IOException {
-    Path tmp = Files.createTempFile(file.getParent(), ".onex-stamp", ".tmp");
+    Path tmp = Files.createTempFile(tempDirFor(file), ".onex-stamp", ".tmp");
     try {
       Files.write(tmp, content);
       keepPermissions(file, tmp);
@@ -108,5 +113,16 @@ public final class NodeLock {
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  private static Path tempDirFor(Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    for (Path p = parent; p != null; p = p.getParent()) {
+      Path store = p.resolve(ProjectLayout.STORE_DIR);
+      if (Files.isDirectory(store)) {
+        return Files.createDirectories(store.resolve("tmp"));
+      }
+    }
+    return parent;
   }
 }

@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
  * before a final line terminator, so {@code ^[a-z]+$} would accept {@code "abc\n"}; ECMA-262
  * (which JSON Schema specifies) does not. Every unescaped {@code $} outside a character class
  * is therefore compiled as {@code \z}. Patterns are searched, not fully matched, as JSON
- * Schema requires.
+ * Schema requires. Shared by the bundled schemas and by state contracts (onex-exec).
  */
-final class StrictRegexFactory implements RegularExpressionFactory {
-  static final StrictRegexFactory INSTANCE = new StrictRegexFactory();
+public final class StrictRegexFactory implements RegularExpressionFactory {
+  /** The one instance: stateless; pass it to networknt's {@code regularExpressionFactory}. */
+  public static final StrictRegexFactory INSTANCE = new StrictRegexFactory();
 
   private StrictRegexFactory() {}
 

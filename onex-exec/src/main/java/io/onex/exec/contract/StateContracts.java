@@ -49,7 +49,7 @@ final class StateContracts {
       .pathType(PathType.JSON_PATH)
       .formatAssertionsEnabled(true)
       .locale(Locale.ENGLISH)
-      .regularExpressionFactory(EcmaRegex.INSTANCE)
+      .regularExpressionFactory(io.onex.core.schema.StrictRegexFactory.INSTANCE)
       .build();
   private static final Map<String, JsonSchema> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
     private static final long serialVersionUID = 1L;

@@ -56,10 +56,10 @@ public final class Sandbox {
       String marker = UUID.randomUUID().toString();
       Map<String, String> env = Launch.environment(spec, dir, marker);
       List<String> command = Launch.command(spec.command(), dir.work(), env.get("PATH"), file);
-      result = new Execution(spec, setsid, file).run(command, env, dir.work(), marker, started);
+      result = new SandboxRun(spec, setsid, file).run(command, env, dir.work(), marker, started);
     } catch (SandboxFailure e) {
       result = new SandboxResult(Status.START_FAILED, null, null, null, false, false,
-          Execution.elapsed(started, spec.clock()), e.diagnostic(),
+          SandboxRun.elapsed(started, spec.clock()), e.diagnostic(),
           List.of());
     } finally {
       if (dir != null) {

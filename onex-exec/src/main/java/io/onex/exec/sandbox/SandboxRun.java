@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * normal exit this removes children that outlived the main process), waits for both outputs
  * to end (bounded) and classifies the outcome.
  */
-final class Execution {
+final class SandboxRun {
   private static final long DRAIN_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
   private static final int QUOTED_CHARS = 200;
 
@@ -37,7 +37,7 @@ final class Execution {
    * @param setsid the setsid binary to start the command under, or {@code null}
    * @param file what diagnostics name as their file (the node directory)
    */
-  Execution(SandboxSpec spec, Path setsid, String file) {
+  SandboxRun(SandboxSpec spec, Path setsid, String file) {
     this.spec = spec;
     this.setsid = setsid;
     this.file = file;

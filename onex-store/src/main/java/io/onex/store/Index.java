@@ -1,0 +1,275 @@
+package io.onex.store;
+
+import io.onex.core.diag.Diagnostic;
+import io.onex.core.diag.OnexException;
+import io.onex.core.record.ExecutionRecord;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.CRC32C;
+import org.mapdb.BTreeMap;
+import org.mapdb.DB;
+import org.mapdb.DBMaker;
+import org.mapdb.Serializer;
+
+/**
+ * The MapDB side of the store: six ordered maps of strings in {@code store.db} and the meta
+ * data that ties them to the record log (docs/formats/store.md).
+ *
+ * <p>File access: memory-mapped with MapDB's cleaner hack, transactions (write-ahead log)
+ * enabled. The cleaner hack unmaps at {@link #close()}; it is safe only because the
+ * {@link Store} never touches the maps after closing them (its read/write lock guards every
+ * access). Every value of every map but {@code meta} is sealed with a CRC-32C over its key
+ * and value ({@code <crc8> <value>}), so a flipped byte in the file is noticed when the entry
+ * is read; {@code meta} is covered by the recent digest and by the open-time proof.
+ *
+ * <p>All changes between two {@link #commit()}s form one MapDB transaction; the meta data
+ * (log position, counts, recent window and digest) is written in the same transaction as the
+ * entries it describes. Not thread-safe: the Store serializes writers.
+ */
+final class Index implements AutoCloseable {
+  static final String FORMAT = "1";
+  static final String[] MAPS = {"records", "by_node", "by_time", "cache", "aggregates", "meta"};
+
+  final DB db;
+  final BTreeMap<String, String> records;
+  final BTreeMap<String, String> byNode;
+  final BTreeMap<String, String> byTime;
+  final BTreeMap<String, String> cache;
+  final BTreeMap<String, String> aggregates;
+  final BTreeMap<String, String> meta;
+
+  /** In-memory view of the meta map, written back at every commit. */
+  long logPosition;
+  final Map<String, Long> counts = new LinkedHashMap<>();
+  RecentWindow window = new RecentWindow();
+
+  private Index(DB db, boolean create) {
+    this.db = db;
+    this.records = map("records", create, true);
+    this.byNode = map("by_node", create, false);
+    this.byTime = map("by_time", create, false);
+    this.cache = map("cache", create, false);
+    this.aggregates = map("aggregates", create, false);
+    this.meta = map("meta", create, false);
+  }
+
+  private BTreeMap<String, String> map(String name, boolean create, boolean bigValues) {
+    if (!create && !db.exists(name)) {
+      throw new IllegalStateException("map '" + name + "' is missing from store.db");
+    }
+    var maker = db.treeMap(name, Serializer.STRING, Serializer.STRING);
+    if (bigValues) {
+      maker = maker.valuesOutsideNodesEnable();
+    }
+    return create ? maker.create() : maker.open();
+  }
+
+  static DB openDb(Path file) {
+    return DBMaker.fileDB(file.toFile())
+        .transactionEnable()
+        .fileMmapEnableIfSupported()
+        .cleanerHackEnable()
+        .make();
+  }
+
+  /** Creates the maps in a new, empty file, with meta data for an empty log. */
+  static Index create(Path file) {
+    DB db = openDb(file);
+    try {
+      Index ix = new Index(db, true);
+      for (String m : MAPS) {
+        if (!m.equals("meta")) {
+          ix.counts.put(m, 0L);
+        }
+      }
+      ix.commit();
+      return ix;
+    } catch (RuntimeException | Error e) {
+      closeQuietly(db);
+      throw e;
+    }
+  }
+
+  /**
+   * Opens an existing file and loads its meta data. Throws whatever MapDB or the meta parser
+   * throws when the file is damaged: the caller treats every such failure as "rebuild".
+   */
+  static Index open(Path file) {
+    DB db = openDb(file);
+    try {
+      Index ix = new Index(db, false);
+      ix.loadMeta();
+      return ix;
+    } catch (RuntimeException | Error e) {
+      closeQuietly(db);
+      throw e;
+    }
+  }
+
+  private void loadMeta() {
+    String format = meta.get("store_format");
+    if (!FORMAT.equals(format)) {
+      throw new IllegalStateException(format == null
+          ? "meta has no store_format" : "store_format is " + format + ", this onex knows " + FORMAT);
+    }
+    logPosition = Long.parseLong(require("log_position"));
+    for (String m : MAPS) {
+      if (!m.equals("meta")) {
+        counts.put(m, Long.parseLong(require("count." + m)));
+      }
+    }
+    window = RecentWindow.parse(require("recent"));
+    String digest = require("recent_digest");
+    if (!digest.equals(window.digest(logPosition))) {
+      throw new IllegalStateException("recent_digest does not match the recent window and log position");
+    }
+  }
+
+  private String require(String key) {
+    String v = meta.get(key);
+    if (v == null) {
+      throw new IllegalStateException("meta has no " + key);
+    }
+    return v;
+  }
+
+  /**
+   * Indexes one log entry (not committed). Returns false when the record is already indexed
+   * with the same content (a duplicate line); throws {@code ONEX-D011} when it differs.
+   */
+  boolean add(RecordLog.Entry e, String canonicalJson, String logFile) {
+    ExecutionRecord r = e.record();
+    String id = r.recordId();
+    window.add(e.position(), id);
+    logPosition = e.next();
+    String old = get(records, id);
+    if (old != null) {
+      if (canonicalJson.equals(old)) {
+        return false;
+      }
+      throw new OnexException(Diagnostic.error(StoreError.CONFLICTING_RECORD_ID, logFile, 0, 0, "record_id",
+          "record id " + id + " at byte offset " + e.position() + " was already indexed with other content"));
+    }
+    long seq = counts.get("records");
+    put(records, id, canonicalJson);
+    bump("records");
+    String time = Keys.time(r.startedAt(), seq);
+    put(byTime, time, id);
+    bump("by_time");
+    put(byNode, Keys.byNodePrefix(r.node().id(), r.node().version()) + time, id);
+    bump("by_node");
+    if (r.status().equals("success") && put(cache, r.cacheKey(), id)) {
+      bump("cache");
+    }
+    String nodeKey = Keys.node(r.node().id(), r.node().version());
+    String agg = get(aggregates, nodeKey);
+    AggregateState s = agg == null ? new AggregateState() : AggregateState.parse(agg);
+    s.add(r);
+    if (put(aggregates, nodeKey, s.toJson())) {
+      bump("aggregates");
+    }
+    return true;
+  }
+
+  private void bump(String map) {
+    counts.merge(map, 1L, Long::sum);
+  }
+
+  /** Writes the meta data and commits the MapDB transaction. */
+  void commit() {
+    meta.put("store_format", FORMAT);
+    meta.put("log_position", Long.toString(logPosition));
+    counts.forEach((m, n) -> meta.put("count." + m, Long.toString(n)));
+    meta.put("recent", window.toJson());
+    meta.put("recent_digest", window.digest(logPosition));
+    db.commit();
+  }
+
+  /** Drops the uncommitted changes and reloads the meta data of the last commit. */
+  void rollback() {
+    db.rollback();
+    counts.clear();
+    loadMeta();
+  }
+
+  /** The record of {@code id}, verified against its seal; null when absent. */
+  String recordJson(String id) {
+    return get(records, id);
+  }
+
+  /**
+   * {@code <crc8> <value>}: the CRC-32C covers the key, a newline and the value, so a flipped
+   * byte in either is noticed, and a value cannot be moved under another key unnoticed.
+   */
+  static String seal(String key, String value) {
+    return LogLines.hex(crc(key, value)) + " " + value;
+  }
+
+  /** The value of a sealed entry, or null when the seal does not match. */
+  static String unseal(String key, String sealed) {
+    if (sealed == null || sealed.length() < LogLines.PREFIX || sealed.charAt(8) != ' ') {
+      return null;
+    }
+    long stored = 0;
+    for (int i = 0; i < 8; i++) {
+      int d = Character.digit(sealed.charAt(i), 16);
+      if (d < 0) {
+        return null;
+      }
+      stored = (stored << 4) | d;
+    }
+    String value = sealed.substring(LogLines.PREFIX);
+    return stored == crc(key, value) ? value : null;
+  }
+
+  static String unsealOrFail(String key, String sealed) {
+    String value = unseal(key, sealed);
+    if (value == null) {
+      throw new CorruptIndexException("the entry '" + key + "' in store.db fails its checksum");
+    }
+    return value;
+  }
+
+  private static long crc(String key, String value) {
+    CRC32C c = new CRC32C();
+    c.update(key.getBytes(StandardCharsets.UTF_8));
+    c.update('\n');
+    c.update(value.getBytes(StandardCharsets.UTF_8));
+    return c.getValue();
+  }
+
+  /** The value of {@code key} in {@code map}, seal verified; null when absent. */
+  static String get(BTreeMap<String, String> map, String key) {
+    String v = map.get(key);
+    return v == null ? null : unsealOrFail(key, v);
+  }
+
+  /** Puts a sealed value; returns true when the key was new. */
+  static boolean put(BTreeMap<String, String> map, String key, String value) {
+    return map.put(key, seal(key, value)) == null;
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(db);
+  }
+
+  static void closeQuietly(DB db) {
+    try {
+      db.close();
+    } catch (RuntimeException | Error ignored) {
+      // a damaged file may fail to close; it is moved aside or rebuilt anyway
+    }
+  }
+
+  /** Thrown when the index returns data that cannot be right (seal or cross-check fails). */
+  static final class CorruptIndexException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CorruptIndexException(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

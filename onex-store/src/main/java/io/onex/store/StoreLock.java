@@ -1,0 +1,158 @@
+package io.onex.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onex.core.diag.Diagnostic;
+import io.onex.core.diag.OnexException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The single-writer lock of a store: an exclusive {@link FileChannel#tryLock()} on
+ * {@code .onex-store/store.lock}, held until {@link #close()}. The operating system releases
+ * it when the process dies, so a killed writer never leaves a stale lock. The holder writes
+ * {@code {"host":..., "pid":..., "since":...}} into the file so that a waiting opener can name
+ * it. A second opener in the same JVM is refused as well (the JDK reports an overlapping lock).
+ *
+ * <p>Waiting polls with a growing pause (5 ms up to 100 ms); the deadline is measured with
+ * {@link System#nanoTime()}, which is monotonic and unaffected by the injected clock.
+ */
+final class StoreLock implements AutoCloseable {
+  static final String FILE_NAME = "store.lock";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final FileChannel ch;
+  private final FileLock lock;
+
+  private StoreLock(FileChannel ch, FileLock lock) {
+    this.ch = ch;
+    this.lock = lock;
+  }
+
+  static StoreLock acquire(Path storeDir, Clock clock, Duration wait) {
+    Path file = storeDir.resolve(FILE_NAME);
+    FileChannel ch;
+    try {
+      Files.createDirectories(storeDir);
+      ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new OnexException(Diagnostic.error(StoreError.STORE_IO, file.toString(), 0, 0, "",
+          "cannot create the store lock file: " + e));
+    }
+    try {
+      FileLock lock = waitFor(ch, wait);
+      if (lock == null) {
+        throw locked(file, wait);
+      }
+      writeOwner(ch, clock);
+      return new StoreLock(ch, lock);
+    } catch (IOException e) {
+      close(ch);
+      throw new OnexException(Diagnostic.error(StoreError.STORE_IO, file.toString(), 0, 0, "",
+          "cannot lock the store: " + e));
+    } catch (RuntimeException e) {
+      close(ch);
+      throw e;
+    }
+  }
+
+  private static FileLock waitFor(FileChannel ch, Duration wait) throws IOException {
+    long deadline = System.nanoTime() + Math.max(0, wait.toNanos());
+    long pause = 5;
+    while (true) {
+      FileLock l = tryLock(ch);
+      if (l != null) {
+        return l;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return null;
+      }
+      try {
+        Thread.sleep(Math.min(pause, TimeUnit.NANOSECONDS.toMillis(left) + 1));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+      pause = Math.min(100, pause * 2);
+    }
+  }
+
+  private static FileLock tryLock(FileChannel ch) throws IOException {
+    try {
+      return ch.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null;
+    }
+  }
+
+  private static void writeOwner(FileChannel ch, Clock clock) throws IOException {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("pid", ProcessHandle.current().pid());
+    o.put("host", hostName());
+    o.put("since", clock.instant().toString());
+    byte[] b = (o.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+    ch.truncate(0);
+    ByteBuffer buf = ByteBuffer.wrap(b);
+    long p = 0;
+    while (buf.hasRemaining()) {
+      p += ch.write(buf, p);
+    }
+  }
+
+  static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException | RuntimeException e) {
+      return "unknown-host";
+    }
+  }
+
+  private static OnexException locked(Path file, Duration wait) {
+    String holder = "an unknown process";
+    String hint = StoreError.STORE_LOCKED.hint();
+    try {
+      JsonNode o = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      if (o != null && o.has("pid")) {
+        holder = "pid " + o.path("pid").asText() + " on host " + o.path("host").asText()
+            + " (since " + o.path("since").asText() + ")";
+        hint = "Wait for onex (pid " + o.path("pid").asText() + " on " + o.path("host").asText()
+            + ") to finish, or stop it; the lock is released as soon as that process exits.";
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // the holder has not written its name yet: say so
+    }
+    return new OnexException(Diagnostic.error(StoreError.STORE_LOCKED, file.toString(), 0, 0, "",
+        "the store is locked by " + holder + "; waited " + wait.toMillis() + " ms", hint));
+  }
+
+  @Override
+  public void close() {
+    try {
+      lock.release();
+    } catch (IOException | RuntimeException ignored) {
+      // closing the channel releases it too
+    }
+    close(ch);
+  }
+
+  private static void close(FileChannel ch) {
+    try {
+      ch.close();
+    } catch (IOException ignored) {
+      // nothing left to do
+    }
+  }
+}

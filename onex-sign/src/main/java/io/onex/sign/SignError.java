@@ -211,7 +211,86 @@ public enum SignError implements ErrorCode {
   ROOT_FIRST_NOT_VERSION_1(
       "ONEX-G080",
       "pinned trust root is not version 1",
-      "Pin the SHA-256 of the version-1 root envelope, not of a later version.");
+      "Pin the SHA-256 of the version-1 root envelope, not of a later version."),
+  ROOT_PIN_MISSING(
+      "ONEX-G081",
+      "no pinned SHA-256 for the first trust root",
+      "ONEX does not trust the first root on first use: pass --root-sha256 <digest> (as `onex"
+          + " trust init` printed it, obtained from a trusted channel); it is then remembered in"
+          + " .git/onex/root-sha256."),
+  ROOT_REGISTRY_CHANGED(
+      "ONEX-G082",
+      "trust root names another registry than its previous version",
+      "A registry id never changes: sign a new root version with the same registry."),
+  KEY_REVOKED(
+      "ONEX-G038",
+      "signature by a revoked key",
+      "The key was revoked in the trust root; its signatures count only up to its checkpoint:"
+          + " sign again with a current key of the role."),
+  POLICY_INVALID(
+      "ONEX-G060",
+      "signing policy in .onex-store/config.yaml is invalid",
+      "Write `signing: {require: [active], role: node-signer, enforce: pre-push}` with"
+          + " lifecycles from draft|review|active|deprecated|archived, a role from"
+          + " root|release|node-signer and enforce pre-commit or pre-push."),
+  RELEASE_MALFORMED(
+      "ONEX-G090",
+      "release statement is not well-formed",
+      "A release payload is the canonical JSON of docs/formats/release.md: create releases with"
+          + " `onex release`, never by hand."),
+  RELEASE_ROLLBACK(
+      "ONEX-G091",
+      "release ref moved back to an older release",
+      "Someone rewound refs/onex/releases: fetch the real ref from a trusted remote; never"
+          + " accept the older release."),
+  RELEASE_FORK(
+      "ONEX-G092",
+      "two different releases claim the same sequence number",
+      "The release history was rewritten (a fork): fetch the release ref you verified before"
+          + " and investigate who signed the other release."),
+  RELEASE_CHAIN_BROKEN(
+      "ONEX-G093",
+      "release does not name the digest of its predecessor",
+      "Every release names the SHA-256 of the previous release payload: the history was"
+          + " altered; restore refs/onex/releases from a trusted copy."),
+  RELEASE_SEQUENCE(
+      "ONEX-G094",
+      "release sequence number is out of order (replay)",
+      "Release N+1 must follow release N: an older release was replayed onto the ref; restore"
+          + " the ref from a trusted copy."),
+  RELEASE_EXPIRED(
+      "ONEX-G095",
+      "latest release has expired",
+      "Create a fresh release with `onex release` (signed by the release role)."),
+  RELEASE_OTHER_REGISTRY(
+      "ONEX-G096",
+      "release belongs to another registry",
+      "The release was made for another repository's trust root: do not copy releases between"
+          + " registries; create one here with `onex release`."),
+  RELEASE_NODE_MISMATCH(
+      "ONEX-G097",
+      "node in the release does not match the repository's objects",
+      "The node's blob or hash lock at the release commit is not what was signed: restore the"
+          + " node, or stamp, commit and create a new release."),
+  RELEASE_NOT_FOUND(
+      "ONEX-G098",
+      "no such release",
+      "List releases with `git log refs/onex/releases`; create one with `onex release`, or fetch"
+          + " refs/onex/releases from the remote."),
+  RELEASE_REF_REWRITE(
+      "ONEX-G099",
+      "push would rewrite or delete the release ref",
+      "refs/onex/releases is append-only: push only fast-forwards of it; never force-push or"
+          + " delete it."),
+  RELEASE_STATE_IO(
+      "ONEX-G100",
+      "cannot read or write the release state or ref",
+      "Check that the git directory is writable; .git/onex/last-release holds the last verified"
+          + " release (sequence and digest)."),
+  TRUST_ROOT_NEWER(
+      "ONEX-G101",
+      "release names a trust root version this repository does not have",
+      "Fetch .onex-store/trust/ with the missing root versions, then verify again.");
 
   private final String id;
   private final String title;

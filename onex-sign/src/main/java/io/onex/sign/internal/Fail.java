@@ -17,4 +17,16 @@ public final class Fail {
   public static OnexException of(SignError code, String file, String field, String message, String hint) {
     return new OnexException(Diagnostic.error(code, file, 0, 0, field, message, hint));
   }
+
+  /** The same failure placed at {@code file} and {@code field} (the field only if it had none). */
+  public static OnexException relocate(OnexException e, String file, String field) {
+    Diagnostic d = e.diagnostics().get(0);
+    return new OnexException(new Diagnostic(d.code(), d.severity(), file, d.line(), d.column(),
+        d.field().isEmpty() ? field : d.field(), d.message(), d.hint()));
+  }
+
+  /** The code of the first diagnostic. */
+  public static String code(OnexException e) {
+    return e.diagnostics().isEmpty() ? "" : e.diagnostics().get(0).code();
+  }
 }

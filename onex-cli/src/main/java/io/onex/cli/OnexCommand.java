@@ -29,6 +29,11 @@ import picocli.CommandLine.HelpCommand;
       RunCommand.class,
       TestCommand.class,
       DemoCommand.class,
+      KeysCommand.class,
+      SignCommand.class,
+      VerifyCommand.class,
+      TrustCommand.class,
+      ReleaseCommand.class,
       AutoComplete.GenerateCompletion.class,
       HelpCommand.class
     })

@@ -15,6 +15,8 @@ public enum BlockReason {
   HASH_MISMATCH(SignError.NODE_HASH_MISMATCH),
   /** No trusted key verifies the signature, and the block's key_id names no trusted key. */
   UNKNOWN_KEY(SignError.NODE_SIGNER_UNKNOWN),
+  /** The signature is not a canonical Ed25519 signature (S >= L, non-canonical R, wrong length). */
+  NON_CANONICAL(SignError.SIGNATURE_NON_CANONICAL),
   /** The block names a trusted key, but no trusted key verifies the signature. */
   BAD_SIGNATURE(SignError.NODE_SIGNATURE_INVALID);
 

@@ -146,6 +146,11 @@ public final class NodeSignatures {
         return new BlockResult(BlockReason.OK, Optional.of(k.id()), "");
       }
     }
+    VerifyResult shape = io.onex.sign.verify.Ed25519Verifier.checkSignatureEncoding(sig);
+    if (shape.reason() == io.onex.sign.verify.VerifyReason.NON_CANONICAL || shape.reason() == io.onex.sign.verify.VerifyReason.BAD_LENGTH) {
+      return BlockResult.failure(BlockReason.NON_CANONICAL, "signature_block.signature (key_id " + b.keyId() + ", "
+          + b.signer() + ") is not a canonical Ed25519 signature: " + shape.detail());
+    }
     if (hinted.isEmpty()) {
       return BlockResult.failure(BlockReason.UNKNOWN_KEY, "signed by key_id " + b.keyId()
           + " (" + b.signer() + "), which is not a trusted node-signer key, and no trusted key verifies the signature");

@@ -53,6 +53,19 @@ public final class Ed25519Verifier {
     if (!key.ok()) {
       return key;
     }
+    VerifyResult enc = checkSignatureEncoding(signature);
+    if (!enc.ok()) {
+      return enc;
+    }
+    if (message == null) {
+      return new VerifyResult(VerifyReason.BAD_SIGNATURE, "there is no message");
+    }
+    Ed25519PublicKeyParameters params = decode(publicKey);
+    return params == null ? NOT_ON_CURVE : equation(params, message, signature);
+  }
+
+  /** Checks the signature's encoding only: 64 bytes, R's y below p, S below L. */
+  public static VerifyResult checkSignatureEncoding(byte[] signature) {
     if (signature == null || signature.length != SIGNATURE_BYTES) {
       return new VerifyResult(VerifyReason.BAD_LENGTH, "the signature has "
           + (signature == null ? "no" : String.valueOf(signature.length)) + " bytes, not 64");
@@ -63,11 +76,7 @@ public final class Ed25519Verifier {
     if (!lessThan(signature, 32, L, false)) {
       return new VerifyResult(VerifyReason.NON_CANONICAL, "S is not below the group order L (malleable signature)");
     }
-    if (message == null) {
-      return new VerifyResult(VerifyReason.BAD_SIGNATURE, "there is no message");
-    }
-    Ed25519PublicKeyParameters params = decode(publicKey);
-    return params == null ? NOT_ON_CURVE : equation(params, message, signature);
+    return VerifyResult.OK;
   }
 
   /** Checks that {@code publicKey} is an acceptable Ed25519 public key (the four key checks). */

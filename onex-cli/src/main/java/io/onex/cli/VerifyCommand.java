@@ -78,7 +78,7 @@ final class VerifyCommand implements Callable<Integer> {
     try (Repository repo = SignSupport.repository(env)) {
       TrustChain trust;
       try {
-        trust = SignSupport.trust(env, chain == null ? repo : null, trustDir, rootSha256);
+        trust = SignSupport.trust(env, chain == null && trustDir == null ? repo : null, trustDir, rootSha256);
       } catch (OnexException e) {
         subjects.add(new Subject("trust root", "", e.diagnostics()));
         return print(subjects);

@@ -32,6 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "(.onex-store/trust/, version 1 pinned by --root-sha256 or by .git/onex/root-sha256).",
         "Every failure prints its reason code, the key involved and the fix; exit 1 when any fails."})
 final class VerifyCommand implements Callable<Integer> {
+  private static final java.util.regex.Pattern KEY_ID = java.util.regex.Pattern.compile("\\b[0-9a-f]{64}\\b");
   private final CliEnvironment env;
   @Spec CommandSpec spec;
 
@@ -142,6 +143,10 @@ final class VerifyCommand implements Callable<Integer> {
           out.println("FAIL  " + s.name());
           for (Diagnostic d : s.problems()) {
             out.println("  reason: " + d.code() + " " + d.message());
+            java.util.regex.Matcher key = KEY_ID.matcher(d.message());
+            if (!s.key().isEmpty() || key.find()) {
+              out.println("  key:    " + (s.key().isEmpty() ? key.group() : s.key()));
+            }
             out.println("  where:  " + d.file() + (d.field().isEmpty() ? "" : " [" + d.field() + "]"));
             out.println("  fix:    " + d.hint());
           }

@@ -27,7 +27,7 @@ public enum SignError implements ErrorCode {
       "ONEX-G004",
       "key file is not a valid ONEX key file",
       "Export the key again (`onex keys export <id>`); a key file is the JSON or PEM form"
-          + " described in docs/formats/keys.md."),
+          + " described in docs/formats/signing.md."),
   KEY_ID_MISMATCH(
       "ONEX-G005",
       "key id written in a file does not match the key bytes",
@@ -89,7 +89,7 @@ public enum SignError implements ErrorCode {
       "ONEX-G030",
       "DSSE envelope is not well-formed",
       "An envelope is one JSON object {payload, payloadType, signatures} with string values"
-          + " and unique keys (docs/formats/dsse.md): regenerate it instead of editing it."),
+          + " and unique keys (docs/formats/signing.md): regenerate it instead of editing it."),
   ENVELOPE_UNKNOWN_FIELD(
       "ONEX-G031",
       "DSSE envelope has an unknown field",

@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Node signatures ({@code docs/formats/signature-block.md}): a {@code signature_block} is an
+ * Node signatures ({@code docs/formats/signing.md}): a {@code signature_block} is an
  * Ed25519 signature over the UTF-8 bytes of {@code "onex-node-signature-v1\n" + <hash lock>},
  * the 64 lowercase hex digits of the node's hash lock, with no trailing newline.
  *

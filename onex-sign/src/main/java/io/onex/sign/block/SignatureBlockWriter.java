@@ -29,7 +29,7 @@ import java.util.List;
  * Writes a {@code signature_block} into the text of a {@code node.onex.yaml}, changing only the
  * block's own lines.
  *
- * <p>Rules ({@code docs/formats/signature-block.md}): an existing top-level
+ * <p>Rules ({@code docs/formats/signing.md}): an existing top-level
  * {@code signature_block} (its key at column 1) is replaced from its key line up to the next
  * top-level key, minus trailing blank lines and column-1 comments, which stay; without one,
  * the block is appended at the end (after a newline if the file lacks a final one). The block

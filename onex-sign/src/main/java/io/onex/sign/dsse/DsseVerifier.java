@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * Threshold verification of a DSSE envelope against a set of trusted keys.
  *
- * <p>Counting rules ({@code docs/formats/dsse.md}): the payload type must equal the expected
+ * <p>Counting rules ({@code docs/formats/signing.md}): the payload type must equal the expected
  * one; each signature is tried first with the trusted key its {@code keyid} hint names (if
  * any), then with every other trusted key not yet counted, and counts for the first key that
  * verifies it; the result is the number of DISTINCT keys (by key id, computed from the bytes)

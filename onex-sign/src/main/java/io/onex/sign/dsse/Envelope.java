@@ -22,7 +22,7 @@ import java.util.Set;
  * bytes), {@code payloadType} and a non-empty list of {@code signatures} {@code {keyid?, sig}},
  * each over {@link Pae#encode PAE(payloadType, payload)}.
  *
- * <p>Parsing is strict ({@code docs/formats/dsse.md}): UTF-8 JSON of at most
+ * <p>Parsing is strict ({@code docs/formats/signing.md}): UTF-8 JSON of at most
  * {@value #MAX_BYTES} bytes, unique keys, no unknown fields, all three fields present,
  * canonical base64 (standard or URL-safe), at least one and at most {@value #MAX_SIGNATURES}
  * signatures, no empty {@code sig}. Writing gives RFC 8785 canonical JSON and a newline, the

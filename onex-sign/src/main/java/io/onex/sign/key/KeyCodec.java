@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads and writes the key file formats of {@code docs/formats/keys.md}: the public key JSON
+ * Reads and writes the key file formats of {@code docs/formats/signing.md}: the public key JSON
  * ({@value #PUBLIC_FORMAT}), the private key JSON ({@value #PRIVATE_FORMAT}) and PEM
  * SubjectPublicKeyInfo. A {@code key_id} in a file is checked against the id recomputed from
  * the key bytes and never used otherwise.

@@ -29,7 +29,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Ed25519 keys in a directory outside the repository ({@code docs/formats/keys.md}).
+ * Ed25519 keys in a directory outside the repository ({@code docs/formats/signing.md}).
  *
  * <p>Layout: {@code <id>.pub} (public key JSON) for every key, {@code <id>.key} (private key
  * JSON) for keys generated here; {@code <id>} is the key id. Invariants: the directory is

@@ -49,6 +49,14 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--last-release", paramLabel = "FILE", description = "with --chain: the last verified release state")
   String lastRelease;
 
+  @Option(names = "--policy", paramLabel = "STAGE",
+      description = "apply the signing policy of .onex-store/config.yaml as the pre-commit or pre-push hook would")
+  String policy;
+
+  @Option(names = "--rev", defaultValue = ":index", paramLabel = "REV",
+      description = "with --policy: the revision whose git objects to check (default: the index)")
+  String rev;
+
   @Option(names = "--trust-dir", paramLabel = "DIR", description = "trust root directory (default: .onex-store/trust)")
   String trustDir;
 
@@ -70,9 +78,12 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (nodes.isEmpty() && release == null && chain == null) {
-      throw new OnexException(Diagnostic.error(CliError.USAGE, "", 0, 0, "", "name nodes to verify, or pass --release or --chain"));
+    if (nodes.isEmpty() && release == null && chain == null && policy == null) {
+      throw new OnexException(Diagnostic.error(CliError.USAGE, "", 0, 0, "", "name nodes to verify, or pass --release, --chain or --policy"));
     }
+    io.onex.sign.policy.Stage stage = policy == null ? null : java.util.Arrays.stream(io.onex.sign.policy.Stage.values())
+        .filter(x -> x.id().equals(policy)).findFirst().orElseThrow(() -> new OnexException(Diagnostic.error(CliError.USAGE,
+            "", 0, 0, "--policy", "--policy takes pre-commit or pre-push")));
     Role r = Role.of(role).orElseThrow(() -> new OnexException(Diagnostic.error(CliError.USAGE, "", 0, 0, "--role",
         "role must be root, release or node-signer")));
     List<Subject> subjects = new ArrayList<>();
@@ -88,6 +99,14 @@ final class VerifyCommand implements Callable<Integer> {
         NodeSignatureCheck.Outcome o = NodeSignatureCheck.verify(env.resolve(n), trust.latest(), r);
         String key = o.result().flatMap(b -> b.keyId()).map(k -> k.hex()).orElse("");
         subjects.add(new Subject(n, key, o.problems()));
+      }
+      if (stage != null) {
+        if (repo == null) {
+          throw new OnexException(Diagnostic.error(CliError.USAGE, "", 0, 0, "--policy", "--policy needs a git repository"));
+        }
+        var pol = io.onex.git.release.PolicyGate.policy(repo.getWorkTree().toPath());
+        subjects.add(new Subject("signing policy at " + stage.id() + " (" + rev + ")", "",
+            io.onex.git.release.PolicyGate.check(repo, rev, pol, stage, trust.latest())));
       }
       if (chain != null) {
         subjects.add(new Subject("releases in " + chain, "", offline(trust)));

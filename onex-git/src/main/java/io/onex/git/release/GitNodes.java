@@ -31,7 +31,7 @@ final class GitNodes {
   record GitNode(String path, ObjectId blob, JsonNode metadata, String computedLock) {}
 
   /** The directories (relative, {@code /}-separated, "" for the root) holding a node.onex.yaml. */
-  static List<String> nodeDirs(Repository repo, RevTree tree, List<String> excluded) throws IOException {
+  static List<String> nodeDirs(Repository repo, org.eclipse.jgit.lib.AnyObjectId tree, List<String> excluded) throws IOException {
     List<String> out = new ArrayList<>();
     try (TreeWalk tw = new TreeWalk(repo)) {
       tw.addTree(tree);
@@ -51,11 +51,16 @@ final class GitNodes {
 
   /** The node at {@code dir} in {@code commit}, or empty if it has no node.onex.yaml there. */
   static Optional<GitNode> read(Repository repo, RevCommit commit, String dir) throws IOException {
+    return read(repo, commit.getTree(), commit.name().substring(0, 12), dir);
+  }
+
+  /** The node at {@code dir} in {@code tree} ({@code label} names the tree in messages). */
+  static Optional<GitNode> read(Repository repo, org.eclipse.jgit.lib.AnyObjectId tree, String label, String dir) throws IOException {
     String prefix = dir.isEmpty() ? "" : dir + "/";
     ObjectId meta = null;
     List<NodeFiles.Entry> entries = new ArrayList<>();
     try (ObjectReader reader = repo.newObjectReader(); TreeWalk tw = new TreeWalk(repo, reader)) {
-      tw.addTree(commit.getTree());
+      tw.addTree(tree);
       tw.setRecursive(true);
       if (!dir.isEmpty()) {
         tw.setFilter(org.eclipse.jgit.treewalk.filter.PathFilter.create(dir));
@@ -79,10 +84,10 @@ final class GitNodes {
       if (meta == null) {
         return Optional.empty();
       }
-      String display = commit.name().substring(0, 12) + ":" + prefix + NodeFiles.METADATA_FILE;
-      JsonNode tree = StrictYaml.parseMapping(reader.open(meta).getBytes(), display, YamlLimits.DEFAULT).root();
-      String lock = HashLock.compute(tree, NodeFiles.of(commit.name() + ":" + dir, entries));
-      return Optional.of(new GitNode(dir, meta, tree, lock));
+      String display = label + ":" + prefix + NodeFiles.METADATA_FILE;
+      JsonNode metaTree = StrictYaml.parseMapping(reader.open(meta).getBytes(), display, YamlLimits.DEFAULT).root();
+      String lock = HashLock.compute(metaTree, NodeFiles.of(label + ":" + dir, entries));
+      return Optional.of(new GitNode(dir, meta, metaTree, lock));
     }
   }
 

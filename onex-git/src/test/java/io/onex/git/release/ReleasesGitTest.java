@@ -235,4 +235,24 @@ class ReleasesGitTest {
       assertEquals(null, ReleaseRef.tip(repo));
     }
   }
+
+  @Test
+  void policyGate_checksRequiredLifecyclesOverGitObjects(@TempDir Path tmp) throws IOException {
+    Path dir = tmp.resolve("repo");
+    String pin = setUp(dir);
+    Files.writeString(dir.resolve(".onex-store/config.yaml"), "config_version: 1\nsigning:\n  require: [active]\n  enforce: pre-push\n");
+    var policy = PolicyGate.policy(dir);
+    TrustRoot root = trust(null, dir, pin).latest();
+    try (Repository repo = GitFixtures.open(dir)) {
+      assertTrue(PolicyGate.check(repo, "HEAD", policy, io.onex.sign.policy.Stage.PRE_PUSH, root).isEmpty());
+      Files.writeString(dir.resolve("nodes/a/main.py"), "print('tampered')\n");
+      assertTrue(PolicyGate.check(repo, PolicyGate.INDEX, policy, io.onex.sign.policy.Stage.PRE_PUSH, root).isEmpty(),
+          "the working tree is not what is checked");
+      git(dir, "add", "nodes/a/main.py");
+      List<Diagnostic> staged = PolicyGate.check(repo, PolicyGate.INDEX, policy, io.onex.sign.policy.Stage.PRE_PUSH, root);
+      assertEquals(SignError.NODE_HASH_MISMATCH.id(), staged.get(0).code());
+      assertTrue(PolicyGate.check(repo, PolicyGate.INDEX, policy, io.onex.sign.policy.Stage.PRE_COMMIT, root).isEmpty(),
+          "enforce: pre-push leaves pre-commit alone");
+    }
+  }
 }

@@ -39,8 +39,13 @@ final class SignSupport {
     return Path.of(home, ".config", "onex", "keys");
   }
 
+  /** The key store; refused inside the working tree of the repository around the working directory. */
   static KeyStore keyStore(CliEnvironment env) {
-    return KeyStore.open(keyDir(env), ProjectLayout.discover(env.workingDirectory()).root());
+    ProjectLayout layout = ProjectLayout.discover(env.workingDirectory());
+    if (layout.isGitRepository() || layout.isInitialized()) {
+      return KeyStore.open(keyDir(env), layout.root());
+    }
+    return KeyStore.open(keyDir(env));
   }
 
   /** The named keys, or the store's only private key when none is named. */

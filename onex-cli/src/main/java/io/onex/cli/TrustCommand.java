@@ -31,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "trust", mixinStandardHelpOptions = true,
     description = {"Manage the repository's trust root (.onex-store/trust/root-N.json): keys, roles",
         "(root, release, node-signer), thresholds, expiry and revocations."},
-    subcommands = {TrustCommand.Init.class, TrustCommand.Verify.class})
+    subcommands = {TrustCommand.Init.class, TrustCommand.Rotate.class, TrustCommand.Verify.class})
 final class TrustCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -133,6 +133,76 @@ final class TrustCommand implements Runnable {
         SignSupport.printProblems(e.diagnostics(), spec.commandLine().getOut());
         return ExitCodes.FINDINGS;
       }
+    }
+  }
+
+  @Command(name = "rotate", mixinStandardHelpOptions = true,
+      description = {"Write trust root version N+1: change role keys, thresholds, revoke keys, renew expiry.",
+          "It must be signed by a threshold of version N's root keys AND of its own; it is verified",
+          "from the pin before it is kept."})
+  static final class Rotate implements Callable<Integer> {
+    private final CliEnvironment env;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--root-key", paramLabel = "ID", description = "new root keys (repeatable; default: unchanged)")
+    List<String> rootKeys = new ArrayList<>();
+
+    @Option(names = "--release-key", paramLabel = "ID", description = "new release keys (repeatable; default: unchanged)")
+    List<String> releaseKeys = new ArrayList<>();
+
+    @Option(names = "--node-key", paramLabel = "ID", description = "new node-signer keys (repeatable; default: unchanged)")
+    List<String> nodeKeys = new ArrayList<>();
+
+    @Option(names = "--revoke", paramLabel = "ID", description = "key to revoke (repeatable)")
+    List<String> revoke = new ArrayList<>();
+
+    @Option(names = "--checkpoint", defaultValue = "0", paramLabel = "SEQ",
+        description = "last release sequence the revoked keys may have signed (default: ${DEFAULT-VALUE})")
+    long checkpoint;
+
+    @Option(names = "--sign-with", paramLabel = "ID", required = true, description = "root keys of versions N and N+1 that sign (repeatable)")
+    List<String> signWith = new ArrayList<>();
+
+    @Option(names = "--expires-days", defaultValue = "365", paramLabel = "DAYS", description = "validity (default: ${DEFAULT-VALUE})")
+    long days;
+
+    @Option(names = "--root-sha256", paramLabel = "HEX", description = "SHA-256 of trust root version 1")
+    String rootSha256;
+
+    Rotate(CliEnvironment env) {
+      this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+      KeyStore store = SignSupport.keyStore(env);
+      Path root = ProjectLayout.discover(env.workingDirectory()).root();
+      try (Repository repo = SignSupport.repository(env)) {
+        TrustChain chain = SignSupport.trust(env, repo, null, rootSha256);
+        Map<Role, List<VerifyingKey>> roles = new EnumMap<>(Role.class);
+        roles.put(Role.ROOT, Init.pub(store, rootKeys));
+        roles.put(Role.RELEASE, Init.pub(store, releaseKeys));
+        roles.put(Role.NODE_SIGNER, Init.pub(store, nodeKeys));
+        List<io.onex.sign.trust.Revocation> rev = revoke.stream()
+            .map(id -> new io.onex.sign.trust.Revocation(resolveAny(store, chain, id), checkpoint, "revoked by onex trust rotate")).toList();
+        var change = new io.onex.sign.trust.TrustRotation.Change(roles, Map.of(), rev,
+            env.clock().instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(days)));
+        TrustChain next = io.onex.sign.trust.TrustRotation.rotate(RepositoryTrust.trustDir(root), chain, change,
+            SignSupport.signingKeys(store, signWith), env.clock().instant());
+        spec.commandLine().getOut().println("wrote " + ProjectLayout.STORE_DIR + "/trust/" + TrustChain.fileName(next.latest().version())
+            + " (expires " + next.latest().expires() + ")");
+        return ExitCodes.OK;
+      } catch (OnexException e) {
+        spec.commandLine().getOut().println("FAIL  trust rotate");
+        SignSupport.printProblems(e.diagnostics(), spec.commandLine().getOut());
+        return ExitCodes.FINDINGS;
+      }
+    }
+
+    /** A full key id, or a prefix of a key the store or the trust root knows. */
+    private static io.onex.sign.key.KeyId resolveAny(KeyStore store, TrustChain chain, String id) {
+      return chain.latest().keys().keySet().stream().filter(k -> id.length() >= 8 && k.hex().startsWith(id)).findFirst()
+          .orElseGet(() -> store.resolve(id));
     }
   }
 }

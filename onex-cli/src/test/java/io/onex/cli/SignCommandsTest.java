@@ -84,6 +84,25 @@ class SignCommandsTest {
       CliRun wrongPin = CliRun.in(repo, env, "verify", "--release", "--root-sha256", "0".repeat(64));
       assertEquals(1, wrongPin.exit());
       assertTrue(wrongPin.out().contains("ONEX-G070"), wrongPin.toString());
+
+      String id2 = group(CliRun.in(repo, env, "keys", "generate", "--label", "new").out(), "^([0-9a-f]{64})");
+      CliRun onlyNew = CliRun.in(repo, env, "trust", "rotate", "--root-key", id2, "--sign-with", id2);
+      assertEquals(1, onlyNew.exit(), onlyNew.toString());
+      assertTrue(onlyNew.out().contains("ONEX-G075"), onlyNew.toString());
+      assertTrue(Files.notExists(repo.resolve(".onex-store/trust/root-2.json")), "a refused rotation leaves no file");
+      CliRun rotate = CliRun.in(repo, env, "trust", "rotate", "--root-key", id2, "--release-key", id2, "--revoke", id,
+          "--checkpoint", "1", "--sign-with", id, "--sign-with", id2);
+      assertEquals(0, rotate.exit(), rotate.toString());
+      assertTrue(CliRun.in(repo, env, "trust", "verify").out().contains("trust root version 2"));
+      CliRun stillOk = CliRun.in(repo, env, "verify", "--release", "1");
+      assertEquals(0, stillOk.exit(), "release 1 is within the revoked key's checkpoint: " + stillOk);
+      ws.commitAll("root v2");
+      CliRun revoked = CliRun.in(repo, env, "release", "--key", id);
+      assertEquals(1, revoked.exit(), revoked.toString());
+      assertTrue(revoked.err().contains("ONEX-G038"), revoked.toString());
+      CliRun second = CliRun.in(repo, env, "release", "--key", id2);
+      assertEquals(0, second.exit(), second.toString());
+      assertEquals(0, CliRun.in(repo, env, "verify", "--release").exit());
     }
   }
 }

@@ -103,10 +103,14 @@ public final class ReleaseVerifier {
     if (r.ok() && r.counted().size() >= threshold) {
       return;
     }
-    DsseResult withRevoked = DsseVerifier.verify(env, ReleaseStatement.PAYLOAD_TYPE, root.allKeysFor(Role.RELEASE), threshold);
+    List<VerifyingKey> revokedKeys = new ArrayList<>(root.allKeysFor(Role.RELEASE).all());
+    latest.revoked().keySet().forEach(id -> Optional.ofNullable(latest.keys().get(id)).ifPresent(revokedKeys::add));
+    TrustedKeys withRevokedKeys = TrustedKeys.of(revokedKeys);
+    DsseResult withRevoked = DsseVerifier.verify(env, ReleaseStatement.PAYLOAD_TYPE, withRevokedKeys,
+        Math.min(threshold, withRevokedKeys.size()));
     String notes = r.notes().isEmpty() ? "" : " (" + String.join("; ", r.notes()) + ")";
-    if (withRevoked.ok()) {
-      List<String> revoked = withRevoked.counted().stream().filter(k -> !r.counted().contains(k)).map(KeyId::shortForm).toList();
+    List<String> revoked = withRevoked.counted().stream().filter(k -> !r.counted().contains(k)).map(KeyId::shortForm).toList();
+    if (withRevoked.ok() && !revoked.isEmpty() && withRevoked.counted().stream().anyMatch(k -> isRevoked(k, root, latest))) {
       throw fail(SignError.KEY_REVOKED, origin, "/signatures", "release " + s.sequence() + " counts only with revoked key(s) "
           + revoked + ", revoked at a checkpoint before this sequence" + notes);
     }
@@ -123,6 +127,10 @@ public final class ReleaseVerifier {
       }
     }
     return TrustedKeys.of(out);
+  }
+
+  private static boolean isRevoked(KeyId k, TrustRoot root, TrustRoot latest) {
+    return root.revoked().containsKey(k) || latest.revoked().containsKey(k);
   }
 
   private static boolean counts(Revocation r, long sequence) {

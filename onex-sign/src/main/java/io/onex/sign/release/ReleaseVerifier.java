@@ -143,6 +143,10 @@ public final class ReleaseVerifier {
       throw fail(SignError.RELEASE_SEQUENCE, origin, "/sequence", "entry " + (index + 1) + " of the release ref holds sequence "
           + s.sequence() + (s.sequence() <= index ? ", an older release replayed" : ", skipping sequence " + (index + 1)));
     }
+    if (index > 0 && s.trustRootVersion() < before.get(index - 1).trustRootVersion()) {
+      throw fail(SignError.RELEASE_CHAIN_BROKEN, origin, "/trust_root_version", "release " + s.sequence() + " names trust root version "
+          + s.trustRootVersion() + ", older than its predecessor's " + before.get(index - 1).trustRootVersion() + " (downgrade)");
+    }
     if (index > 0 && !s.previous().orElse("").equals(digests.get(index - 1))) {
       throw fail(SignError.RELEASE_CHAIN_BROKEN, origin, "/previous", "release " + s.sequence() + " names previous "
           + s.previous().orElse("null") + ", but release " + before.get(index - 1).sequence() + " has digest " + digests.get(index - 1));

@@ -347,6 +347,7 @@ final class SignVectorGenerator {
         .put("keyid", unknown.id().hex()).put("sig", Base64.getEncoder().encodeToString(new byte[64])));
     releaseCase("release_unknown_algorithm_not_counted_fail", pinU, List.of(withFake), null, "ONEX-G036");
     revocationCases();
+    downgradeCase();
     releaseCase("release_replayed_older_fail", null, List.of(two.get(0), two.get(1), two.get(0)), null, "ONEX-G094");
     ReleaseStatement last2 = ReleaseStatement.parse(Envelope.parse(two.get(1), "r2").payload(), "r2");
     LastRelease at2 = new LastRelease(REGISTRY, 2, ReleaseStatement.digest(last2.toPayload()));
@@ -364,6 +365,16 @@ final class SignVectorGenerator {
     releaseCase("release_signed_by_root_key_only_fail", null, List.of(sign(s1, List.of(ROOT_A))), null, "ONEX-G036");
     releaseCase("release_unknown_root_version_fail", null, List.of(sign(statement(1, Optional.empty(), 7, FAR, REGISTRY, "r"), List.of(REL_1))),
         null, "ONEX-G101");
+  }
+
+  /** Release 2 names an older trust root version than release 1. */
+  private void downgradeCase() {
+    Path dir = out.resolve("release_trust_root_downgrade_fail");
+    byte[] v1 = TrustFiles.envelope(standard(1, List.of(ROOT_A)), List.of(ROOT_A));
+    String pin = writeTrust(dir, List.of(v1, TrustFiles.envelope(standard(2, List.of(ROOT_A)), List.of(ROOT_A))), List.of(1L, 2L));
+    ReleaseStatement a = statement(1, Optional.empty(), 2, FAR, REGISTRY, "release 1");
+    ReleaseStatement b = statement(2, Optional.of(ReleaseStatement.digest(a.toPayload())), 1, FAR, REGISTRY, "release 2");
+    releaseCase("release_trust_root_downgrade_fail", pin, List.of(sign(a, List.of(REL_1)), sign(b, List.of(REL_1))), null, "ONEX-G093");
   }
 
   private String twoOfTwo(Path dir) {

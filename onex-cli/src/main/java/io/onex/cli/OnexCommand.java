@@ -31,6 +31,11 @@ import picocli.CommandLine.HelpCommand;
       CacheCommand.class,
       WhyCommand.class,
       DemoCommand.class,
+      KeysCommand.class,
+      SignCommand.class,
+      VerifyCommand.class,
+      TrustCommand.class,
+      ReleaseCommand.class,
       AutoComplete.GenerateCompletion.class,
       HelpCommand.class
     })

@@ -36,6 +36,7 @@ class ErrorCatalogTest {
       io.onex.store.StoreError.class,
       io.onex.store.CacheError.class,
       io.onex.git.notes.NotesError.class,
+      io.onex.sign.SignError.class,
       CliError.class);
 
   private static Path docs() {
@@ -66,6 +67,7 @@ class ErrorCatalogTest {
     check("exec.md", "Node execution (ONEX-X)", io.onex.exec.ExecError.class);
     check("store.md", "The local store (ONEX-D)", io.onex.store.StoreError.class);
     check("cache.md", "Memoization and the output store (ONEX-K)", io.onex.store.CacheError.class);
+    check("sign.md", "Signing, trust root and releases (ONEX-G)", io.onex.sign.SignError.class);
   }
 
   @Test

@@ -23,6 +23,8 @@ public record ProjectConfig(int configVersion, List<String> exclude) {
   public ProjectConfig {
     exclude = List.copyOf(exclude);
   }
+  /** The signing policy's key, read by {@code io.onex.sign.policy.SigningPolicy}. */
+  public static final String SIGNING_KEY = "signing";
   static final String DISPLAY = ProjectLayout.STORE_DIR + "/" + ProjectLayout.CONFIG_FILE;
 
   /** The configuration of {@code layout}, or the default when the repository has none. */
@@ -35,7 +37,7 @@ public record ProjectConfig(int configVersion, List<String> exclude) {
     JsonNode root = doc.root();
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String key = it.next();
-      if (!key.equals("config_version") && !key.equals("exclude") && !key.startsWith("x-")) {
+      if (!key.equals("config_version") && !key.equals("exclude") && !key.equals(SIGNING_KEY) && !key.startsWith("x-")) {
         problems.add(problem(doc, "/" + key, key, "unknown key '" + key + "' in the repository configuration"));
       }
     }

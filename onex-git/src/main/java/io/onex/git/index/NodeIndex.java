@@ -83,6 +83,11 @@ public final class NodeIndex {
     }
   }
 
+  /** The empty snapshot (what a first commit is compared with). */
+  public Snapshot empty() {
+    return Snapshot.empty(repo, "empty tree");
+  }
+
   /** The staged state: the index git would commit (honours the repository's index file). */
   public Snapshot staged() {
     try {

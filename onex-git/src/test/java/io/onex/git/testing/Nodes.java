@@ -63,7 +63,7 @@ public final class Nodes {
       Path d = repo.resolve(dir);
       Files.createDirectories(d);
       Files.writeString(d.resolve("node.onex.yaml"), yaml, StandardCharsets.UTF_8);
-      Files.writeString(d.resolve("state.schema.json"), "{\"type\": \"object\"}\n", StandardCharsets.UTF_8);
+      Files.writeString(d.resolve("state.schema.json"), "{\"type\": \"object\", \"properties\": {}}\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -33,7 +33,11 @@ public enum GitError implements ErrorCode {
   HASH_LOCK_MISMATCH("ONEX-J013", "a pushed node's hash lock does not match its committed metadata and files",
       "run onex stamp <dir>, commit the result, and push again"),
   PENDING_FILE("ONEX-J014", "a pending-records file of a hook could not be read or written",
-      "check that .git/onex/ is writable; a damaged pending file can be removed after onex hook post-commit ran");
+      "check that .git/onex/ is writable; a damaged pending file can be removed after onex hook post-commit ran"),
+  BUDGET_EXCEEDED("ONEX-J015", "the node was moved out of the commit path: the hooks time budget was used up",
+      "it runs with onex hook run-pending or at the next push; raise hooks.budget_ms in .onex-store/config.yaml to run it at commit"),
+  PENDING_FAILED("ONEX-J016", "a node moved out of the commit path failed its test cases when it ran later",
+      "run onex test <node>, fix it, commit the fix; the push goes through once onex hook run-pending passes");
 
   private final String id;
   private final String title;

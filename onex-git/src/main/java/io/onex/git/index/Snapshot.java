@@ -123,6 +123,32 @@ public final class Snapshot {
     return GitNodeFiles.list(this, node.dir());
   }
 
+  /**
+   * The tree id of the snapshot: a commit's tree, or for the index the tree git would commit
+   * (written to the object database, as {@code git write-tree} does).
+   */
+  public ObjectId treeId() {
+    if (index == null) {
+      return tree == null ? ObjectId.fromString("4b825dc642cb6eb9a060e54bf8d69288fbee4904") : tree;
+    }
+    try (org.eclipse.jgit.lib.ObjectInserter ins = repo.newObjectInserter()) {
+      ObjectId id = index.writeTree(ins);
+      ins.flush();
+      return id;
+    } catch (IOException e) {
+      throw GitError.io("write the tree of the index (unresolved conflicts?)", e);
+    }
+  }
+
+  /** A file of a node directory, for writing it out: relative path, kind, blob id. */
+  public record FileBlob(String path, boolean executable, boolean symlink, ObjectId id) {}
+
+  /** Every file below {@code dir} ({@code ""}: everything), with paths relative to it. */
+  public List<FileBlob> blobsBelow(String dir) {
+    return entriesBelow(dir).stream().map(e -> new FileBlob(e.path(), e.mode() == FileMode.EXECUTABLE_FILE,
+        e.mode() == FileMode.SYMLINK, e.id())).toList();
+  }
+
   /** Every blob below {@code dir} ({@code ""}: everything), with paths relative to it. */
   List<Entry> entriesBelow(String dir) {
     List<Entry> out = new ArrayList<>();

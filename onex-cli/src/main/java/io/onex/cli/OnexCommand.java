@@ -29,6 +29,9 @@ import picocli.CommandLine.HelpCommand;
       RunCommand.class,
       TestCommand.class,
       DemoCommand.class,
+      HookCommand.class,
+      HooksCommand.class,
+      SyncCommand.class,
       AutoComplete.GenerateCompletion.class,
       HelpCommand.class
     })

@@ -2,6 +2,7 @@ package io.onex.git.hooks;
 
 import io.onex.git.GitCli;
 import io.onex.git.GitError;
+import io.onex.git.sync.NotesSync;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,8 @@ import java.util.Optional;
  * with the same arguments and input; if that name is taken too, nothing is touched (ONEX-J010:
  * a user hook is never overwritten). Uninstall removes only ONEX scripts and moves a chained
  * hook back. The launcher path, when known, is written into the scripts as the last resort
- * after {@code ONEX_LAUNCHER} and {@code onex} on PATH.
+ * after {@code ONEX_LAUNCHER} and {@code onex} on PATH. Install also configures the
+ * repository to carry notes along ({@link NotesSync#configure(Path)}).
  */
 public final class HookInstaller {
   /** The hooks ONEX installs. */
@@ -66,6 +68,7 @@ public final class HookInstaller {
     } catch (IOException e) {
       throw GitError.io("install the hooks in " + dir, e);
     }
+    NotesSync.configure(workDir).forEach(c -> lines.add("git config " + c));
     return new Report(dir, lines);
   }
 

@@ -51,7 +51,7 @@ final class MetaCache {
     }
     try {
       JsonNode n = JSON.readTree(line.substring(41));
-      known.put(ObjectId.fromString(line.substring(0, 40)), MetaSummary.of(n));
+      known.put(ObjectId.fromString(line.substring(0, 40)), MetaSummary.fromJson(n));
     } catch (IOException | RuntimeException e) {
       // a torn or foreign line: the blob is parsed again
     }

@@ -45,6 +45,14 @@ record MetaSummary(String namespace, String name, String version, String uuid, L
         root.path("version").asText(""), root.path("uuid").asText(""), uris);
   }
 
+  /** Reads back {@link #toJson()} (the cache's form). */
+  static MetaSummary fromJson(JsonNode o) {
+    List<String> uris = new ArrayList<>();
+    o.path("uris").forEach(u -> uris.add(u.asText()));
+    return new MetaSummary(o.path("namespace").asText(""), o.path("name").asText(""), o.path("version").asText(""),
+        o.path("uuid").asText(""), uris);
+  }
+
   ObjectNode toJson() {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("namespace", namespace).put("name", name).put("version", version).put("uuid", uuid);

@@ -160,6 +160,12 @@ class NodeIndexTest {
       assertEquals(List.of("comp", "leaf", "user", "user2"), dirs(a.required()));
     }
     assertTrue(Files.exists(repo.resolve(".git/onex/meta-cache")), "summaries are cached");
+    try (Repository r = GitFixtures.open(repo)) {
+      NodeIndex idx = NodeIndex.open(r);
+      Snapshot s = idx.staged();
+      Affected a = idx.affected(s, idx.diff(idx.commit("HEAD"), s));
+      assertEquals(List.of("comp", "user", "user2"), dirs(a.dependents()), "the same from the cache");
+    }
   }
 
   @Test

@@ -35,6 +35,7 @@ class ErrorCatalogTest {
       io.onex.exec.sandbox.SandboxError.class,
       io.onex.store.StoreError.class,
       io.onex.git.notes.NotesError.class,
+      io.onex.git.GitError.class,
       CliError.class);
 
   private static Path docs() {
@@ -64,6 +65,7 @@ class ErrorCatalogTest {
     check("cli.md", "The command line (ONEX-C)", CliError.class);
     check("exec.md", "Node execution (ONEX-X)", io.onex.exec.ExecError.class);
     check("store.md", "The local store (ONEX-D)", io.onex.store.StoreError.class);
+    check("git.md", "The git pipeline: indexer, hooks, sync (ONEX-J)", io.onex.git.GitError.class);
   }
 
   @Test

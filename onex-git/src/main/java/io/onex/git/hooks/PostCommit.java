@@ -50,6 +50,7 @@ final class PostCommit {
         lines.addAll(e.summaries());
         if (e.skip()) {
           lines.add(SKIP_LINE);
+          deferSkipped(repo, commit, pending);
         }
         done.add(e);
         newestMatched = i;
@@ -69,6 +70,23 @@ final class PostCommit {
       return HookResult.ok(lines == 0 ? List.of()
           : List.of("onex: summary note: " + lines + " line(s) on " + notes.size() + " commit(s)"));
     }
+  }
+
+  /** The nodes a skipped commit changed go to the pending runs (run-pending, pre-push). */
+  private static void deferSkipped(Repository repo, ObjectId commit, Pending pending) {
+    io.onex.git.index.NodeIndex index = io.onex.git.index.NodeIndex.open(repo);
+    io.onex.git.index.Snapshot after = index.commit(commit.name());
+    io.onex.git.index.Snapshot before;
+    try (RevWalk rw = new RevWalk(repo)) {
+      RevCommit c = rw.parseCommit(commit);
+      before = c.getParentCount() == 0 ? index.empty() : index.commit(c.getParent(0).name());
+    } catch (IOException ex) {
+      throw GitError.io("read commit " + commit.name(), ex);
+    }
+    var affected = index.affected(after, index.diff(before, after));
+    var runs = pending.runs();
+    affected.toTest().forEach(n -> runs.add(n.dir()));
+    pending.setRuns(runs);
   }
 
   /** Tree id to the newest commit with it, for HEAD and its first-parent ancestors. */

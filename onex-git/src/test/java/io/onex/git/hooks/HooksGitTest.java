@@ -138,6 +138,9 @@ class HooksGitTest {
     assertTrue(c.stderr().contains("ONEX-J009"), c.stderr());
     assertTrue(summary(repo, "HEAD").contains("\"record_id\":\"ONEX_SKIP\""), summary(repo, "HEAD"));
     assertFalse(h.launches().contains("hook pre-commit"), "the skip is decided in shell");
+    GitFixtures.Run pending = h.gitLauncher(repo, "hook", "run-pending");
+    assertEquals(1, pending.exitCode(), "the skipped node runs later and fails: " + pending.stderr());
+    assertTrue(pending.stderr().contains("ONEX-J016") && pending.stderr().contains("FAIL b :: echo"), pending.stderr());
   }
 
   @Test

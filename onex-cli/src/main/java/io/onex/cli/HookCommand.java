@@ -5,6 +5,7 @@ import io.onex.git.hooks.HookResult;
 import io.onex.git.hooks.Hooks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,7 +78,8 @@ final class HookCommand implements Runnable {
     private final CliEnvironment env;
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "REMOTE", description = "the remote name (or URL) git passes")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "REMOTE",
+        description = "the remote name (or URL) git passes; default: PRE_COMMIT_REMOTE_NAME, else origin")
     String remote;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "URL", description = "the remote URL git passes")
@@ -89,8 +91,19 @@ final class HookCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      String stdin = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-      return print(Hooks.prePush(context(env), remote, stdin), spec);
+      Map<String, String> e = env.env();
+      String to = e.get("PRE_COMMIT_TO_REF");
+      String stdin;
+      if (to != null && !to.isEmpty()) {
+        // the pre-commit framework passes the range in its variables instead of stdin
+        String from = e.getOrDefault("PRE_COMMIT_FROM_REF", "");
+        stdin = "HEAD " + to + " " + (e.getOrDefault("PRE_COMMIT_REMOTE_BRANCH", "HEAD")) + " "
+            + (from.isEmpty() ? "0".repeat(40) : from) + "\n";
+      } else {
+        stdin = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      String name = remote != null ? remote : e.getOrDefault("PRE_COMMIT_REMOTE_NAME", "origin");
+      return print(Hooks.prePush(context(env), name, stdin), spec);
     }
   }
 

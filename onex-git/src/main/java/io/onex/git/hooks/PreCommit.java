@@ -70,7 +70,8 @@ final class PreCommit {
       Affected affected, HookConfig config, Pending pending, long now) {
     Optional<Store> store = ctx.store().open();
     try {
-      GitRecordSink sink = GitRecordSink.open(repo, ctx.clock(), store, d -> { });
+      List<Diagnostic> warnings = new ArrayList<>();
+      GitRecordSink sink = GitRecordSink.open(repo, ctx.clock(), store, warnings::add);
       NodeChecks.Outcome o = NodeChecks.run(ctx, index, staged, affected.toTest(), affected.required(),
           config.budgetMs(), sink);
       GitRecordSink.Flushed flushed = sink.flush("onex: pre-commit records of " + affected.toTest().size() + " node(s)");
@@ -88,7 +89,9 @@ final class PreCommit {
       }
       List<CommitSummary> summaries = flushed.records().stream().map(CommitSummary::of).toList();
       pending.add(now, staged.treeId().name(), summaries, false);
-      return HookResult.ok(Reports.passed(affected, o));
+      List<String> lines = new ArrayList<>(Reports.passed(affected, o));
+      warnings.forEach(d -> lines.add(d.format()));
+      return HookResult.ok(lines);
     } finally {
       store.ifPresent(Store::close);
     }

@@ -98,10 +98,12 @@ public final class GitRecordSink implements RecordSink {
    * Writes the buffered records: one notes commit with message {@code message}, then one
    * store batch. Empty buffer: nothing is written.
    *
+   * <p>A store that refuses the batch does not fail the flush: the records are in the notes
+   *     by then (the log of record), and its diagnostics go to the {@code problems} consumer
+   *     ({@code onex store rebuild} indexes them later).
+   *
    * @throws io.onex.core.diag.OnexException ONEX-J008 for a record whose node was never bound
-   *     (nothing is written then), ONEX-N codes when the notes cannot be written, store codes
-   *     when the store cannot (the records are in the notes by then, and a store rebuild or
-   *     the next sync indexes them)
+   *     (nothing is written then), ONEX-N codes when the notes cannot be written
    */
   public synchronized Flushed flush(String message) {
     if (buffer.isEmpty()) {
@@ -120,7 +122,12 @@ public final class GitRecordSink implements RecordSink {
     List<ExecutionRecord> done = List.copyOf(buffer);
     buffer.clear();
     if (store != null) {
-      store.append(done);
+      try {
+        store.append(done);
+      } catch (io.onex.core.diag.OnexException e) {
+        // the notes hold the records; the store is derived and catches up on rebuild
+        e.diagnostics().forEach(problems);
+      }
     }
     return new Flushed(done, Optional.of(c));
   }

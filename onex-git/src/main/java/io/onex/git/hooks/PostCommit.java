@@ -36,30 +36,8 @@ final class PostCommit {
       if (entries.isEmpty()) {
         return HookResult.ok(List.of());
       }
-      Map<String, ObjectId> commitByTree = recentTrees(repo);
       Map<ObjectId, List<CommitSummary>> notes = new LinkedHashMap<>();
-      List<Pending.Entry> done = new ArrayList<>();
-      int newestMatched = -1;
-      for (int i = 0; i < entries.size(); i++) {
-        Pending.Entry e = entries.get(i);
-        ObjectId commit = commitByTree.get(e.tree());
-        if (commit == null) {
-          continue;
-        }
-        List<CommitSummary> lines = notes.computeIfAbsent(commit, k -> new ArrayList<>());
-        lines.addAll(e.summaries());
-        if (e.skip()) {
-          lines.add(SKIP_LINE);
-          deferSkipped(repo, commit, pending);
-        }
-        done.add(e);
-        newestMatched = i;
-      }
-      for (int i = 0; i < newestMatched; i++) {
-        if (!done.contains(entries.get(i))) {
-          done.add(entries.get(i));
-        }
-      }
+      List<Pending.Entry> done = match(repo, entries, pending, notes);
       notes.values().removeIf(List::isEmpty);
       int lines = notes.values().stream().mapToInt(List::size).sum();
       if (!notes.isEmpty()) {
@@ -70,6 +48,38 @@ final class PostCommit {
       return HookResult.ok(lines == 0 ? List.of()
           : List.of("onex: summary note: " + lines + " line(s) on " + notes.size() + " commit(s)"));
     }
+  }
+
+  /**
+   * Fills {@code notes} with the lines of every hand-over whose commit is found; returns the
+   * hand-overs to delete: those matched, and the unmatched ones older than a matched one.
+   */
+  private static List<Pending.Entry> match(Repository repo, List<Pending.Entry> entries, Pending pending,
+      Map<ObjectId, List<CommitSummary>> notes) {
+    Map<String, ObjectId> commitByTree = recentTrees(repo);
+    List<Pending.Entry> done = new ArrayList<>();
+    int newestMatched = -1;
+    for (int i = 0; i < entries.size(); i++) {
+      Pending.Entry e = entries.get(i);
+      ObjectId commit = commitByTree.get(e.tree());
+      if (commit == null) {
+        continue;
+      }
+      List<CommitSummary> lines = notes.computeIfAbsent(commit, k -> new ArrayList<>());
+      lines.addAll(e.summaries());
+      if (e.skip()) {
+        lines.add(SKIP_LINE);
+        deferSkipped(repo, commit, pending);
+      }
+      done.add(e);
+      newestMatched = i;
+    }
+    for (int i = 0; i < newestMatched; i++) {
+      if (!done.contains(entries.get(i))) {
+        done.add(entries.get(i));
+      }
+    }
+    return done;
   }
 
   /** The nodes a skipped commit changed go to the pending runs (run-pending, pre-push). */

@@ -32,9 +32,21 @@ final class HookCommand implements Runnable {
             ? Optional.of(env.openStore()) : Optional.empty());
   }
 
-  static int print(HookResult r, CommandSpec spec) {
+  static int print(HookResult r, CommandSpec spec, OutputFormat format) {
     var out = spec.commandLine().getOut();
-    r.lines().forEach(out::println);
+    if (format == OutputFormat.JSON) {
+      com.fasterxml.jackson.databind.node.ObjectNode o = Json.F.objectNode();
+      o.put("format", "onex.hook/1");
+      o.put("hook", spec.name());
+      o.put("ok", !r.blocked());
+      o.put("exit_code", r.blocked() ? ExitCodes.FINDINGS : ExitCodes.OK);
+      com.fasterxml.jackson.databind.node.ArrayNode lines = o.putArray("lines");
+      r.lines().forEach(lines::add);
+      o.set("diagnostics", Json.diagnostics(r.problems()));
+      out.println(Json.write(o));
+    } else {
+      r.lines().forEach(out::println);
+    }
     out.flush();
     return r.blocked() ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
@@ -45,13 +57,17 @@ final class HookCommand implements Runnable {
     private final CliEnvironment env;
     @Spec CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+        description = "text or json (default: ${DEFAULT-VALUE})")
+    OutputFormat format;
+
     PreCommitCmd(CliEnvironment env) {
       this.env = env;
     }
 
     @Override
     public Integer call() {
-      return print(Hooks.preCommit(context(env)), spec);
+      return print(Hooks.preCommit(context(env)), spec, format);
     }
   }
 
@@ -61,13 +77,17 @@ final class HookCommand implements Runnable {
     private final CliEnvironment env;
     @Spec CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+        description = "text or json (default: ${DEFAULT-VALUE})")
+    OutputFormat format;
+
     PostCommitCmd(CliEnvironment env) {
       this.env = env;
     }
 
     @Override
     public Integer call() {
-      return print(Hooks.postCommit(context(env)), spec);
+      return print(Hooks.postCommit(context(env)), spec, format);
     }
   }
 
@@ -77,6 +97,10 @@ final class HookCommand implements Runnable {
   static final class PrePushCmd implements java.util.concurrent.Callable<Integer> {
     private final CliEnvironment env;
     @Spec CommandSpec spec;
+
+    @picocli.CommandLine.Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+        description = "text or json (default: ${DEFAULT-VALUE})")
+    OutputFormat format;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "REMOTE",
         description = "the remote name (or URL) git passes; default: PRE_COMMIT_REMOTE_NAME, else origin")
@@ -103,7 +127,7 @@ final class HookCommand implements Runnable {
         stdin = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
       }
       String name = remote != null ? remote : e.getOrDefault("PRE_COMMIT_REMOTE_NAME", "origin");
-      return print(Hooks.prePush(context(env), name, stdin), spec);
+      return print(Hooks.prePush(context(env), name, stdin), spec, format);
     }
   }
 
@@ -113,13 +137,17 @@ final class HookCommand implements Runnable {
     private final CliEnvironment env;
     @Spec CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+        description = "text or json (default: ${DEFAULT-VALUE})")
+    OutputFormat format;
+
     RunPendingCmd(CliEnvironment env) {
       this.env = env;
     }
 
     @Override
     public Integer call() {
-      return print(Hooks.runPending(context(env)), spec);
+      return print(Hooks.runPending(context(env)), spec, format);
     }
   }
 

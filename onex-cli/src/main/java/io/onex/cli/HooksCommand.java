@@ -21,6 +21,10 @@ final class HooksCommand implements Callable<Integer> {
 
   enum Action { install, uninstall }
 
+  @picocli.CommandLine.Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+      description = "text or json (default: ${DEFAULT-VALUE})")
+  OutputFormat format;
+
   HooksCommand(CliEnvironment env) {
     this.env = env;
   }
@@ -31,7 +35,17 @@ final class HooksCommand implements Callable<Integer> {
         ? HookInstaller.install(env.workingDirectory(), env.env(), Optional.ofNullable(env.env().get("ONEX_LAUNCHER")))
         : HookInstaller.uninstall(env.workingDirectory(), env.env());
     var out = spec.commandLine().getOut();
-    r.lines().forEach(l -> out.println("onex: " + l));
+    if (format == OutputFormat.JSON) {
+      var o = Json.F.objectNode();
+      o.put("format", "onex.hooks/1");
+      o.put("action", action.name());
+      o.put("hooks_dir", r.hooksDir().toString());
+      var lines = o.putArray("lines");
+      r.lines().forEach(lines::add);
+      out.println(Json.write(o));
+    } else {
+      r.lines().forEach(l -> out.println("onex: " + l));
+    }
     return ExitCodes.OK;
   }
 }

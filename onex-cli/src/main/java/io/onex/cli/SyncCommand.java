@@ -23,6 +23,9 @@ final class SyncCommand implements Callable<Integer> {
   @Option(names = "--no-push", description = "fetch and merge only")
   boolean noPush;
 
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
+  OutputFormat format;
+
   SyncCommand(CliEnvironment env) {
     this.env = env;
   }
@@ -31,7 +34,17 @@ final class SyncCommand implements Callable<Integer> {
   public Integer call() {
     NotesSync.Report r = NotesSync.sync(env.workingDirectory(), env.env(), env.clock(), remote, !noPush);
     var out = spec.commandLine().getOut();
-    r.lines().forEach(l -> out.println("onex: " + l));
+    if (format == OutputFormat.JSON) {
+      var o = Json.F.objectNode();
+      o.put("format", "onex.sync/1");
+      o.put("remote", r.remote());
+      o.put("pushed", r.pushed());
+      var lines = o.putArray("lines");
+      r.lines().forEach(lines::add);
+      out.println(Json.write(o));
+    } else {
+      r.lines().forEach(l -> out.println("onex: " + l));
+    }
     return ExitCodes.OK;
   }
 }

@@ -45,6 +45,36 @@ class GitCommandsTest {
     assertFalse(Files.exists(dir.resolve(".git/hooks/pre-commit")));
   }
 
+  private static void assertSchemaValid(CliRun r) throws Exception {
+    com.fasterxml.jackson.databind.JsonNode schemaNode;
+    try (java.io.InputStream in = Main.class.getResourceAsStream("cli-output.schema.json")) {
+      schemaNode = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+    }
+    var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+        .getSchema(schemaNode);
+    var errors = schema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()));
+    assertTrue(errors.isEmpty(), errors + "\n" + r);
+  }
+
+  @Test
+  void jsonOutputs_matchTheSchema() throws Exception {
+    Path bare = dir.resolve("remote.git");
+    Files.createDirectories(bare);
+    git(bare, "init", "-q", "--bare");
+    Path repo = dir.resolve("repo");
+    Files.createDirectories(repo);
+    git(repo, "init", "-q", "-b", "main");
+    git(repo, "remote", "add", "origin", bare.toString());
+    assertSchemaValid(CliRun.in(repo, "hooks", "install", "--format", "json"));
+    CliRun hook = CliRun.in(repo, "hook", "pre-commit", "--format", "json");
+    assertEquals(0, hook.exit(), hook.toString());
+    assertSchemaValid(hook);
+    CliRun sync = CliRun.in(repo, "sync", "--format", "json");
+    assertEquals(0, sync.exit(), sync.toString());
+    assertSchemaValid(sync);
+    assertSchemaValid(CliRun.in(repo, "hooks", "uninstall", "--format", "json"));
+  }
+
   @Test
   void sync_unknownRemoteIsJ012() throws Exception {
     git(dir, "init", "-q", "-b", "main");

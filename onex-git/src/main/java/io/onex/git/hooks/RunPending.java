@@ -36,7 +36,7 @@ final class RunPending {
       Optional<Store> store = nodes.isEmpty() ? Optional.empty() : ctx.store().open();
       try {
         GitRecordSink sink = GitRecordSink.open(repo, ctx.clock(), store, d -> { });
-        NodeChecks.Outcome o = NodeChecks.run(ctx, index, head, nodes, nodes, 0, sink);
+        NodeChecks.Outcome o = NodeChecks.run(ctx, index, head, nodes, index.required(head, nodes), 0, sink);
         sink.flush("onex: pending runs of " + nodes.size() + " node(s)");
         if (!o.invalid().isEmpty()) {
           return Reports.invalid(o.invalid());

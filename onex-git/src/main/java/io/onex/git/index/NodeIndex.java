@@ -135,6 +135,18 @@ public final class NodeIndex {
     return false;
   }
 
+  /** {@code nodes} and every node of {@code snapshot} they need to run (composite children, transitively). */
+  public List<GitNode> required(Snapshot snapshot, java.util.Collection<GitNode> nodes) {
+    Map<String, GitNode> byDir = new LinkedHashMap<>();
+    Map<String, MetaSummary> summaries = new LinkedHashMap<>();
+    for (GitNode n : snapshot.nodes(exclude(snapshot))) {
+      byDir.put(n.dir(), n);
+      summaries.put(n.dir(), cache.get(n.metadataBlob(), snapshot, n.metadataPath()));
+    }
+    cache.save();
+    return nodes(DependencyGraph.build(summaries).requirements(nodes.stream().map(GitNode::dir).toList()), byDir);
+  }
+
   /**
    * The nodes of {@code to} that {@code changes} affects: changed nodes, their dependents
    * and composite parents (transitively), and what those need to run.

@@ -169,6 +169,20 @@ class NodeIndexTest {
   }
 
   @Test
+  void required_bringsCompositeChildrenTransitively() {
+    Nodes.node(repo, "leaf", "leaf", List.of(), false);
+    Nodes.composite(repo, "inner", "inner", List.of("leaf"));
+    Nodes.composite(repo, "outer", "outer", List.of("inner"));
+    Nodes.node(repo, "other", "other", List.of(), false);
+    commitAll("graph");
+    try (Repository r = GitFixtures.open(repo)) {
+      NodeIndex idx = NodeIndex.open(r);
+      Snapshot s = idx.commit("HEAD");
+      assertEquals(List.of("inner", "leaf", "outer"), dirs(idx.required(s, List.of(s.node("outer").orElseThrow()))));
+    }
+  }
+
+  @Test
   void affected_deletedNodeMakesItsDependentsRunAgain() {
     Nodes.node(repo, "leaf", "leaf", List.of(), false);
     Nodes.node(repo, "user", "user", List.of("leaf"), false);

@@ -32,6 +32,7 @@ final class InitCommand implements Callable<Integer> {
       r.created().forEach(p -> out.println("created " + r.root().relativize(p)));
       out.println("onex: initialized " + r.root());
     }
+    io.onex.git.sync.NotesSync.configure(r.root()).forEach(c -> out.println("git config " + c));
     if (!r.gitRepository()) {
       out.println("note: " + r.root() + " is not a git repository; run 'git init' to let hooks and notes work");
     }

@@ -36,6 +36,9 @@ import picocli.CommandLine.HelpCommand;
       VerifyCommand.class,
       TrustCommand.class,
       ReleaseCommand.class,
+      HookCommand.class,
+      HooksCommand.class,
+      SyncCommand.class,
       AutoComplete.GenerateCompletion.class,
       HelpCommand.class
     })

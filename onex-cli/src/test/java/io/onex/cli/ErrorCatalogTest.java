@@ -37,6 +37,7 @@ class ErrorCatalogTest {
       io.onex.store.CacheError.class,
       io.onex.git.notes.NotesError.class,
       io.onex.sign.SignError.class,
+      io.onex.git.GitError.class,
       CliError.class);
 
   private static Path docs() {
@@ -68,6 +69,7 @@ class ErrorCatalogTest {
     check("store.md", "The local store (ONEX-D)", io.onex.store.StoreError.class);
     check("cache.md", "Memoization and the output store (ONEX-K)", io.onex.store.CacheError.class);
     check("sign.md", "Signing, trust root and releases (ONEX-G)", io.onex.sign.SignError.class);
+    check("git.md", "The git pipeline: indexer, hooks, sync (ONEX-J)", io.onex.git.GitError.class);
   }
 
   @Test

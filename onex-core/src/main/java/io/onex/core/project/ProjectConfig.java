@@ -15,7 +15,9 @@ import java.util.List;
 
 /**
  * {@code .onex-store/config.yaml} (docs/formats/config.md). Closed: unknown keys are errors
- * unless {@code x-}-prefixed, so a typo never silently leaves a default in force.
+ * unless {@code x-}-prefixed, so a typo never silently leaves a default in force. The
+ * {@code hooks} section belongs to the git hooks, which read and check it themselves
+ * (docs/formats/hooks.md).
  */
 public record ProjectConfig(int configVersion, List<String> exclude) {
   public static final ProjectConfig DEFAULT = new ProjectConfig(1, List.of());
@@ -37,7 +39,8 @@ public record ProjectConfig(int configVersion, List<String> exclude) {
     JsonNode root = doc.root();
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String key = it.next();
-      if (!key.equals("config_version") && !key.equals("exclude") && !key.equals(SIGNING_KEY) && !key.startsWith("x-")) {
+      if (!key.equals("config_version") && !key.equals("exclude") && !key.equals(SIGNING_KEY) && !key.equals("hooks")
+          && !key.startsWith("x-")) {
         problems.add(problem(doc, "/" + key, key, "unknown key '" + key + "' in the repository configuration"));
       }
     }

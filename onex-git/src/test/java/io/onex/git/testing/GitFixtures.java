@@ -133,12 +133,18 @@ public final class GitFixtures {
 
   /** Runs git and returns what happened, whatever the exit code. */
   public static Run run(Path dir, byte[] stdin, String... args) {
+    return runWith(dir, stdin, Map.of(), args);
+  }
+
+  /** Runs git with {@code extraEnv} on top of {@link #cleanEnv()}, whatever the exit code. */
+  public static Run runWith(Path dir, byte[] stdin, Map<String, String> extraEnv, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add("git");
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
     pb.environment().clear();
     pb.environment().putAll(cleanEnv());
+    pb.environment().putAll(extraEnv);
     try {
       Process p = pb.start();
       CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));

@@ -39,6 +39,26 @@ record CliEnvironment(Path workingDirectory, Clock clock, Map<String, String> en
     return io.onex.store.Store.open(dir, clock, lockWait());
   }
 
+  /**
+   * Runs {@code body} with an {@link io.onex.exec.Execution} over the project's store: the store
+   * is the cache; the records go to the notes refs (one notes commit for the invocation, then
+   * the store) in a git repository, and to the store alone outside git. Problems met while
+   * writing the records go to {@code problems}.
+   */
+  <T> T execute(boolean useCache, String message, java.util.function.Consumer<io.onex.core.diag.Diagnostic> problems,
+      java.util.function.Function<io.onex.exec.Execution, T> body) {
+    try (io.onex.store.Store store = openStore();
+        io.onex.git.record.InvocationRecords records =
+            io.onex.git.record.InvocationRecords.open(workingDirectory, env, clock, store, problems)) {
+      io.onex.exec.Execution exec = io.onex.exec.Execution.open(workingDirectory, runtimeOptions(), records.sink(), store, useCache);
+      try {
+        return body.apply(exec);
+      } finally {
+        records.finish(message, exec::metadataFileOf);
+      }
+    }
+  }
+
   /** How long to wait for another process's store lock: {@code ONEX_LOCK_WAIT} seconds, default 30. */
   java.time.Duration lockWait() {
     String v = env.get("ONEX_LOCK_WAIT");

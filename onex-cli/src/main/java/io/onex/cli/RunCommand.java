@@ -54,12 +54,11 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     JsonNode in = JsonArgs.read(input, "--input", env);
     JsonNode cfg = JsonArgs.read(config, "--config", env);
-    try (Store store = env.openStore()) {
-      Execution exec = Execution.open(env.workingDirectory(), env.runtimeOptions(), store, !noCache);
+    return env.execute(!noCache, "onex run " + node, d -> spec.commandLine().getErr().println(d.format()), exec -> {
       RunResult r = exec.run(node, in, cfg, Optional.ofNullable(timeout).map(Duration::ofSeconds));
       exec.cacheWarnings().forEach(d -> spec.commandLine().getErr().println(d.format()));
       return print(r, exec.cacheWarnings());
-    }
+    });
   }
 
   private int print(RunResult r, List<Diagnostic> warnings) {

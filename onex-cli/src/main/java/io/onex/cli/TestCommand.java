@@ -46,12 +46,11 @@ final class TestCommand implements Callable<Integer> {
       throw new OnexException(Diagnostic.error(CliError.USAGE, "", 0, 0, "",
           all ? "give either node names or --all, not both" : "name the nodes to test, or pass --all"));
     }
-    try (Store store = env.openStore()) {
-      Execution exec = Execution.open(env.workingDirectory(), env.runtimeOptions(), store, !noCache);
+    return env.execute(!noCache, "onex test", d -> spec.commandLine().getErr().println(d.format()), exec -> {
       int code = test(exec);
       exec.cacheWarnings().forEach(d -> spec.commandLine().getErr().println(d.format()));
       return code;
-    }
+    });
   }
 
   private int test(Execution exec) {

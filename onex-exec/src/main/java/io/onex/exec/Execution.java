@@ -50,6 +50,26 @@ public final class Execution {
     return new Execution(cwd, options, store, Memoizer.of(store, options.clock(), useCache), store);
   }
 
+  /**
+   * Records go to {@code sink} (in a git repository: the notes, then the store); {@code store}
+   * serves as the cache and keeps the outputs. {@code useCache == false} runs every node.
+   */
+  public static Execution open(Path cwd, RuntimeOptions options, RecordSink sink, Store store, boolean useCache) {
+    return new Execution(cwd, options, sink, Memoizer.of(store, options.clock(), useCache), store);
+  }
+
+  /**
+   * The {@code node.onex.yaml} of the node of this repository a record names (same namespace,
+   * version and hash lock), if there is one: where a git sink attaches the record.
+   */
+  public Optional<Path> metadataFileOf(io.onex.core.record.ExecutionRecord.NodeRef ref) {
+    return catalog.nodes().stream()
+        .filter(n -> n.metadata().namespace().equals(ref.id()) && n.metadata().version().equals(ref.version())
+            && ref.hash().equals(n.hash()))
+        .map(n -> n.directory().resolve(io.onex.core.model.NodeMetadata.FILE_NAME))
+        .findFirst();
+  }
+
   /** Cache warnings of the runs so far: damaged or oversized outputs, nondeterminism (ONEX-K...). */
   public List<Diagnostic> cacheWarnings() {
     return memo.warnings();

@@ -44,6 +44,15 @@ public final class GitRepos {
     }
   }
 
+  /** The repository for {@code workDir} and {@code env}, or empty when there is none (no git). */
+  public static java.util.Optional<Repository> find(Path workDir, Map<String, String> env) {
+    String gitDir = env.get("GIT_DIR");
+    if ((gitDir == null || gitDir.isEmpty()) && new FileRepositoryBuilder().findGitDir(workDir.toFile()).getGitDir() == null) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(open(workDir, env));
+  }
+
   private static File resolve(Path workDir, String path) {
     return workDir.resolve(path).normalize().toFile();
   }

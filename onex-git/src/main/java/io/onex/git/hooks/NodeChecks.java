@@ -78,7 +78,10 @@ final class NodeChecks {
 
   private static Outcome test(HookContext ctx, NodeIndex index, Snapshot snapshot, Path root, List<GitNode> nodes,
       long budgetMs, GitRecordSink sink) {
-    Execution exec = Execution.open(root, ctx.runtime(), sink);
+    // memoized through the store when there is one: a node whose exact content and inputs
+    // passed before is served from the cache (status cached) instead of running again
+    Execution exec = sink.store().map(st -> Execution.open(root, ctx.runtime(), sink, st, true))
+        .orElseGet(() -> Execution.open(root, ctx.runtime(), sink));
     Instant start = ctx.clock().instant();
     List<TestRunner.CaseResult> cases = new ArrayList<>();
     List<String> deferred = new ArrayList<>();

@@ -81,6 +81,11 @@ public final class GitRecordSink implements RecordSink {
     }
   }
 
+  /** The store the records go to after the notes; it also serves as the memoization cache. */
+  public Optional<Store> store() {
+    return Optional.ofNullable(store);
+  }
+
   @Override
   public synchronized void append(ExecutionRecord record) {
     buffer.add(Objects.requireNonNull(record, "record"));
@@ -89,6 +94,31 @@ public final class GitRecordSink implements RecordSink {
   /** The records buffered and not yet flushed, in append order. */
   public synchronized List<ExecutionRecord> pending() {
     return List.copyOf(buffer);
+  }
+
+  /**
+   * Like {@link #flush}, but a record whose node was never bound (its node file is not in this
+   * repository) goes to the store alone, with an ONEX-J008 warning to {@code problems}, instead
+   * of failing the whole flush.
+   *
+   * @return every record written, to the notes or to the store
+   */
+  public synchronized List<ExecutionRecord> flushBound(String message, Consumer<Diagnostic> problems) {
+    List<ExecutionRecord> unbound = buffer.stream().filter(r -> !blobByHash.containsKey(r.node().hash())).toList();
+    buffer.removeAll(unbound);
+    List<ExecutionRecord> done = new ArrayList<>(flush(message).records());
+    if (!unbound.isEmpty()) {
+      for (ExecutionRecord r : unbound) {
+        problems.accept(Diagnostic.warning(GitError.UNBOUND_RECORD, "", 0, 0, "record_id", "record " + r.recordId()
+            + " of " + r.node().id() + "@" + r.node().version() + " has no node.onex.yaml in this repository: kept in the store only",
+            "run the node from inside the repository that holds it, so its records reach the notes"));
+      }
+      if (store != null) {
+        store.append(unbound);
+      }
+      done.addAll(unbound);
+    }
+    return done;
   }
 
   /** What one flush wrote. */

@@ -29,6 +29,9 @@ import picocli.CommandLine.HelpCommand;
       RunCommand.class,
       TestCommand.class,
       DemoCommand.class,
+      LogCommand.class,
+      ShowCommand.class,
+      StoreCommand.class,
       AutoComplete.GenerateCompletion.class,
       HelpCommand.class
     })

@@ -1,0 +1,147 @@
+package io.onex.store;
+
+import io.onex.core.record.ExecutionRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.mapdb.BTreeMap;
+
+/**
+ * The browsing queries over the index (docs/formats/store.md, "Queries"). Every query walks
+ * key ranges in key order and stops as soon as it has what it needs, so {@code log -n 20}
+ * reads about 20 entries whatever the store's size:
+ *
+ * <ul>
+ *   <li>with nodes: one {@code by_node} range per matching node version, merged newest first;
+ *   <li>else with statuses: one {@code by_status} range per status, merged;
+ *   <li>else: the {@code by_time} range.
+ * </ul>
+ *
+ * <p>Each range is bounded by since/until (a key range, see {@link Keys}); the other filters are
+ * applied to the loaded records. Merging compares the time-key suffix, which orders records
+ * globally (time, then append sequence).
+ */
+final class LogQueries {
+  private LogQueries() {}
+
+  /** One key range: entries of {@code map} whose key starts with {@code prefix}, in a time window. */
+  private static final class Cursor {
+    final int prefixLength;
+    final Iterator<Map.Entry<String, String>> it;
+    Map.Entry<String, String> head;
+
+    Cursor(BTreeMap<String, String> map, String prefix, Instant since, Instant until) {
+      this.prefixLength = prefix.length();
+      String from = prefix + Keys.fromKey(until);
+      String sinceKey = Keys.toKey(since);
+      String to = sinceKey != null ? prefix + sinceKey : prefix.isEmpty() ? null : Keys.prefixEnd(prefix);
+      NavigableMap<String, String> range = to == null ? map.tailMap(from, true) : map.subMap(from, true, to, false);
+      this.it = range.entrySet().iterator();
+      advance();
+    }
+
+    void advance() {
+      head = it.hasNext() ? it.next() : null;
+    }
+
+    String timeKey() {
+      return head.getKey().substring(prefixLength);
+    }
+  }
+
+  static List<ExecutionRecord> log(Index ix, LogQuery q, Function<String, ExecutionRecord> load) {
+    List<ExecutionRecord> out = new ArrayList<>();
+    if (q.limit() == 0) {
+      return out;
+    }
+    Instant since = q.since().orElse(null);
+    Instant until = q.until().orElse(null);
+    if (since != null && until != null && since.isAfter(until)) {
+      return out;
+    }
+    PriorityQueue<Cursor> heads = new PriorityQueue<>((a, b) -> a.timeKey().compareTo(b.timeKey()));
+    boolean filterStatus = false;
+    if (!q.nodes().isEmpty()) {
+      Set<String> keys = new LinkedHashSet<>();
+      for (String n : q.nodes()) {
+        keys.addAll(nodeKeys(ix, n));
+      }
+      keys.forEach(k -> add(heads, new Cursor(ix.byNode, k + Keys.NODE_SEPARATOR, since, until)));
+      filterStatus = !q.statuses().isEmpty();
+    } else if (!q.statuses().isEmpty()) {
+      q.statuses().forEach(s -> add(heads, new Cursor(ix.byStatus, Keys.byStatusPrefix(s), since, until)));
+    } else {
+      add(heads, new Cursor(ix.byTime, "", since, until));
+    }
+    while (!heads.isEmpty() && out.size() < q.limit()) {
+      Cursor c = heads.poll();
+      String id = Index.unsealOrFail(c.head.getKey(), c.head.getValue());
+      ExecutionRecord r = load.apply(id);
+      if (!filterStatus || q.statuses().contains(r.status())) {
+        out.add(r);
+      }
+      c.advance();
+      add(heads, c);
+    }
+    return out;
+  }
+
+  private static void add(PriorityQueue<Cursor> heads, Cursor c) {
+    if (c.head != null) {
+      heads.add(c);
+    }
+  }
+
+  /**
+   * The node keys ({@code namespace@version}) that {@code ref} names: a namespace, a name, or
+   * either with {@code @version}. Reads the aggregates map (one entry per node version).
+   */
+  static Set<String> nodeKeys(Index ix, String ref) {
+    Set<String> out = new TreeSet<>();
+    int at = ref.lastIndexOf('@');
+    String base = at > 0 ? ref.substring(0, at) : ref;
+    String version = at > 0 ? ref.substring(at + 1) : null;
+    for (Map.Entry<String, String> e : ix.aggregates.entrySet()) {
+      String key = e.getKey();
+      int sep = key.lastIndexOf('@');
+      String ns = key.substring(0, sep);
+      String ver = key.substring(sep + 1);
+      if (version != null && !version.equals(ver)) {
+        continue;
+      }
+      if (ns.equals(base) || AggregateState.parse(Index.unsealOrFail(key, e.getValue())).name().equals(base)) {
+        out.add(key);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The distinct trace hashes that start with {@code prefix} (lowercase hex), at most {@code max},
+   * each with the record id of its newest record.
+   */
+  static Map<String, String> traces(Index ix, String prefix, int max) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    String from = prefix;
+    while (out.size() < max) {
+      Map.Entry<String, String> e = ix.byTrace.ceilingEntry(from);
+      if (e == null || !e.getKey().startsWith(prefix)) {
+        break;
+      }
+      String key = e.getKey();
+      int sep = key.indexOf(Keys.NODE_SEPARATOR);
+      String trace = key.substring(0, sep);
+      out.put(trace, Index.unsealOrFail(key, e.getValue()));
+      from = Keys.prefixEnd(trace + Keys.NODE_SEPARATOR);
+    }
+    return out;
+  }
+}

@@ -34,6 +34,7 @@ class ErrorCatalogTest {
       io.onex.exec.ExecError.class,
       io.onex.exec.sandbox.SandboxError.class,
       io.onex.store.StoreError.class,
+      io.onex.store.BrowseError.class,
       io.onex.git.notes.NotesError.class,
       CliError.class);
 
@@ -64,6 +65,7 @@ class ErrorCatalogTest {
     check("cli.md", "The command line (ONEX-C)", CliError.class);
     check("exec.md", "Node execution (ONEX-X)", io.onex.exec.ExecError.class);
     check("store.md", "The local store (ONEX-D)", io.onex.store.StoreError.class);
+    check("browse.md", "Browsing the store: log, show (ONEX-L)", io.onex.store.BrowseError.class);
   }
 
   @Test

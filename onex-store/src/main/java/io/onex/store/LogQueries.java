@@ -34,11 +34,13 @@ final class LogQueries {
 
   /** One key range: entries of {@code map} whose key starts with {@code prefix}, in a time window. */
   private static final class Cursor {
+    final String prefix;
     final int prefixLength;
     final Iterator<Map.Entry<String, String>> it;
     Map.Entry<String, String> head;
 
     Cursor(BTreeMap<String, String> map, String prefix, Instant since, Instant until) {
+      this.prefix = prefix;
       this.prefixLength = prefix.length();
       String from = prefix + Keys.fromKey(until);
       String sinceKey = Keys.toKey(since);
@@ -85,6 +87,7 @@ final class LogQueries {
       Cursor c = heads.poll();
       String id = Index.unsealOrFail(c.head.getKey(), c.head.getValue());
       ExecutionRecord r = load.apply(id);
+      crossCheck(c, r);
       if (!filterStatus || q.statuses().contains(r.status())) {
         out.add(r);
       }
@@ -92,6 +95,17 @@ final class LogQueries {
       add(heads, c);
     }
     return out;
+  }
+
+  /** The record must be the one its key describes: same time prefix, same node or status. */
+  private static void crossCheck(Cursor c, ExecutionRecord r) {
+    String expectPrefix = c.prefixLength == 0 ? ""
+        : c.prefix.equals(Keys.byStatusPrefix(r.status())) ? c.prefix
+        : Keys.byNodePrefix(r.node().id(), r.node().version());
+    if (!c.prefix.equals(expectPrefix)
+        || !c.timeKey().startsWith(Keys.timePrefix(Keys.instant(r.startedAt())))) {
+      throw new Index.CorruptIndexException("index entry " + c.head.getKey() + " points to " + r.recordId());
+    }
   }
 
   private static void add(PriorityQueue<Cursor> heads, Cursor c) {

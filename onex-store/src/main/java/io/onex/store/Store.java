@@ -291,7 +291,11 @@ public final class Store implements RecordSink, AutoCloseable {
             "'" + ref + "' starts " + (traces.size() > 5 ? "more than 5" : traces.size()) + " trace hashes: "
                 + String.join(", ", traces.keySet().stream().limit(5).toList())));
       }
-      return traces.values().stream().findFirst().map(this::require);
+      Optional<ExecutionRecord> r = traces.values().stream().findFirst().map(this::require);
+      if (r.isPresent() && !r.get().traceHash().startsWith(ref.toLowerCase(java.util.Locale.ROOT))) {
+        throw new Index.CorruptIndexException("by_trace entry for " + ref + " points to " + r.get().recordId());
+      }
+      return r;
     });
   }
 

@@ -225,6 +225,22 @@ class StoreBrowseTest {
     }
   }
 
+  @Test
+  void log_entryPointingToAnotherRecord_isNoticedHealedAndAnsweredRight() {
+    List<String> want = expected(r -> true, 5);
+    try (DB db = Index.openDb(dir.resolve("store.db"))) {
+      var byTime = db.treeMap("by_time", org.mapdb.Serializer.STRING, org.mapdb.Serializer.STRING).open();
+      String newest = byTime.firstKey();
+      byTime.put(newest, Index.seal(newest, "r0"));
+      db.commit();
+    }
+    try (Store s = StoreTest.open(dir)) {
+      assertEquals(want, ids(s.log(LogQuery.newest(5))));
+      assertEquals(List.of("ONEX-D021"), s.warnings().stream().map(Diagnostic::code).toList());
+      assertTrue(s.fsck().clean());
+    }
+  }
+
   static ExecutionRecord withOutput(ExecutionRecord r, String output) {
     return new ExecutionRecord(r.recordId(), r.node(), r.inputHash(), r.configHash(), Optional.of(output),
         r.traceHash(), r.cacheKey(), r.status(), r.exitCode(), r.error(), r.startedAt(), r.durationMs(), r.costUsd(),

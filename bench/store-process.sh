@@ -54,6 +54,13 @@ median_ms() { # command...: median wall time in ms over RUNS runs
   fi
 }
 
+# (d) the same as (c) with an application class-data archive (AppCDS, JDK 17: trained once with
+# -XX:ArchiveClassesAtExit): what a launcher could do to cut class loading
+jsa=$data/onex-log.jsa
+rm -f "$jsa"
+env ONEX_CWD="$store" java $JAVA_OPTS -XX:ArchiveClassesAtExit="$jsa" -jar "$cli_jar" log -n 20 >/dev/null 2>&1 || true
+cmd_d="env ONEX_CWD=$store java $JAVA_OPTS -XX:SharedArchiveFile=$jsa -jar $cli_jar log -n 20"
+
 a=$(median_ms $cmd_a)
 b=$(median_ms $cmd_b)
 c=$(median_ms $cmd_c)
@@ -63,3 +70,8 @@ printf '(b) open store + one cache hit:        %5d ms  (+%d ms over (a), ratio %
   "$b" $((b - a)) "$(awk -v x="$b" -v y="$a" 'BEGIN {print x / y}')"
 printf '(c) onex log -n 20:                    %5d ms  (+%d ms over (a), ratio %.2f; target 500 total)\n' \
   "$c" $((c - a)) "$(awk -v x="$c" -v y="$a" 'BEGIN {print x / y}')"
+if [ -f "$jsa" ]; then
+  d=$(median_ms $cmd_d)
+  printf '(d) onex log -n 20, AppCDS archive:    %5d ms  (+%d ms over (a), ratio %.2f)\n' \
+    "$d" $((d - a)) "$(awk -v x="$d" -v y="$a" 'BEGIN {print x / y}')"
+fi

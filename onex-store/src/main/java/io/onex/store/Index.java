@@ -261,6 +261,7 @@ final class Index implements AutoCloseable {
 
   /** Writes the meta data and commits the MapDB transaction. */
   void commit() {
+    markDirty();
     meta.put("store_format", FORMAT);
     meta.put("log_position", Long.toString(logPosition));
     counts.forEach((m, n) -> meta.put("count." + m, Long.toString(n)));

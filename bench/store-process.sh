@@ -60,6 +60,10 @@ jsa=$data/onex-log.jsa
 rm -f "$jsa"
 env ONEX_CWD="$store" java $JAVA_OPTS -XX:ArchiveClassesAtExit="$jsa" -jar "$cli_jar" log -n 20 >/dev/null 2>&1 || true
 cmd_d="env ONEX_CWD=$store java $JAVA_OPTS -XX:SharedArchiveFile=$jsa -jar $cli_jar log -n 20"
+jsa_b=$data/probe-hit.jsa
+rm -f "$jsa_b"
+java $JAVA_OPTS -XX:ArchiveClassesAtExit="$jsa_b" -cp "$probe_jar" io.onex.bench.StoreProbe hit "$store/.onex-store" 0 >/dev/null 2>&1 || true
+cmd_e="java $JAVA_OPTS -XX:SharedArchiveFile=$jsa_b -cp $probe_jar io.onex.bench.StoreProbe hit $store/.onex-store 0"
 
 a=$(median_ms $cmd_a)
 b=$(median_ms $cmd_b)
@@ -74,4 +78,9 @@ if [ -f "$jsa" ]; then
   d=$(median_ms $cmd_d)
   printf '(d) onex log -n 20, AppCDS archive:    %5d ms  (+%d ms over (a), ratio %.2f)\n' \
     "$d" $((d - a)) "$(awk -v x="$d" -v y="$a" 'BEGIN {print x / y}')"
+fi
+if [ -f "$jsa_b" ]; then
+  e=$(median_ms $cmd_e)
+  printf '(e) open + one hit, AppCDS archive:    %5d ms  (+%d ms over (a), ratio %.2f)\n' \
+    "$e" $((e - a)) "$(awk -v x="$e" -v y="$a" 'BEGIN {print x / y}')"
 fi

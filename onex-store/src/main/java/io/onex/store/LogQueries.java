@@ -158,4 +158,32 @@ final class LogQueries {
     }
     return out;
   }
+
+  /** {@link Store#memory}: aggregates, trust (from the newest runs in by_node) and profile per node version. */
+  static List<NodeMemory> memory(Index ix, String nodeRef, TrustParameters p, Instant now,
+      Function<String, ExecutionRecord> load) {
+    List<NodeMemory> out = new ArrayList<>();
+    for (String key : nodeKeys(ix, nodeRef)) {
+      AggregateState s = AggregateState.parse(Index.get(ix.aggregates, key));
+      int at = key.lastIndexOf('@');
+      NodeAggregates a = s.view(key.substring(0, at), key.substring(at + 1));
+      List<TrustModel.Sample> samples = new ArrayList<>();
+      String prefix = key + Keys.NODE_SEPARATOR;
+      for (Map.Entry<String, String> e : ix.byNode.subMap(prefix, true, Keys.prefixEnd(prefix), false).entrySet()) {
+        if (samples.size() >= p.maxSamples()) {
+          break;
+        }
+        ExecutionRecord r = load.apply(Index.unsealOrFail(e.getKey(), e.getValue()));
+        if (!Keys.node(r.node().id(), r.node().version()).equals(key)) {
+          throw new Index.CorruptIndexException("by_node entry " + e.getKey() + " points to " + r.recordId());
+        }
+        if (r.status().equals("success") || r.status().equals("failure") || r.status().equals("error")) {
+          samples.add(new TrustModel.Sample(Keys.instant(r.startedAt()), r.status().equals("success")));
+        }
+      }
+      out.add(new NodeMemory(a.namespace(), a.version(), s.name(), a, TrustModel.score(samples, now, p),
+          ExecutionProfile.of(a), s.nondeterministicCount()));
+    }
+    return out;
+  }
 }

@@ -307,29 +307,7 @@ public final class Store implements RecordSink, AutoCloseable {
   public List<NodeMemory> memory(String nodeRef, TrustParameters p) {
     Objects.requireNonNull(p, "p");
     new LogQuery(List.of(Objects.requireNonNull(nodeRef, "nodeRef")), Set.of(), Optional.empty(), Optional.empty(), 0);
-    return query(() -> {
-      List<NodeMemory> out = new ArrayList<>();
-      for (String key : LogQueries.nodeKeys(index, nodeRef)) {
-        AggregateState s = AggregateState.parse(Index.get(index.aggregates, key));
-        int at = key.lastIndexOf('@');
-        NodeAggregates a = s.view(key.substring(0, at), key.substring(at + 1));
-        List<TrustModel.Sample> samples = new ArrayList<>();
-        String prefix = key + Keys.NODE_SEPARATOR;
-        for (var e : index.byNode.subMap(prefix, true, Keys.prefixEnd(prefix), false).entrySet()) {
-          if (samples.size() >= p.maxSamples()) {
-            break;
-          }
-          ExecutionRecord r = require(Index.unsealOrFail(e.getKey(), e.getValue()));
-          if (r.status().equals("success") || r.status().equals("failure") || r.status().equals("error")) {
-            samples.add(new TrustModel.Sample(Keys.instant(r.startedAt()), r.status().equals("success")));
-          }
-        }
-        TrustScore trust = TrustModel.score(samples, clock.instant(), p);
-        out.add(new NodeMemory(a.namespace(), a.version(), s.name(), a, trust, ExecutionProfile.of(a),
-            s.nondeterministicCount()));
-      }
-      return out;
-    });
+    return query(() -> LogQueries.memory(index, nodeRef, p, clock.instant(), this::require));
   }
 
   /** The number of indexed records. */

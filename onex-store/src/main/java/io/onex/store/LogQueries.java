@@ -86,15 +86,34 @@ final class LogQueries {
     while (!heads.isEmpty() && out.size() < q.limit()) {
       Cursor c = heads.poll();
       String id = Index.unsealOrFail(c.head.getKey(), c.head.getValue());
-      ExecutionRecord r = load.apply(id);
-      crossCheck(c, r);
-      if (!filterStatus || q.statuses().contains(r.status())) {
-        out.add(r);
+      if (!filterStatus || mayHaveStatus(ix.recordJson(id), q.statuses())) {
+        ExecutionRecord r = load.apply(id);
+        crossCheck(c, r);
+        if (!filterStatus || q.statuses().contains(r.status())) {
+          out.add(r);
+        }
       }
       c.advance();
       add(heads, c);
     }
     return out;
+  }
+
+  /**
+   * A cheap pre-filter on the canonical JSON text: a record whose status is {@code s} contains
+   * {@code "status":"s"} (quotes inside string values are escaped, so the text cannot be
+   * missing); a match is confirmed on the parsed record.
+   */
+  private static boolean mayHaveStatus(String json, Set<String> statuses) {
+    if (json == null) {
+      return true;
+    }
+    for (String s : statuses) {
+      if (json.contains("\"status\":\"" + s + "\"")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The record must be the one its key describes: same time prefix, same node or status. */

@@ -2,7 +2,9 @@ package io.onex.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onex.core.diag.Diagnostic;
 import io.onex.core.record.ExecutionRecord;
+import io.onex.store.BrowseError;
 import io.onex.store.LogQuery;
 import io.onex.store.Store;
 import java.io.PrintWriter;
@@ -69,10 +71,19 @@ final class LogCommand implements Callable<Integer> {
       Reports.diagnostics(store.warnings(), spec.commandLine().getErr());
       records = store.log(q);
     }
-    boolean page = !noPager && format != Style.JSON;
+    java.io.StringWriter text = new java.io.StringWriter();
+    try (PrintWriter buffer = new PrintWriter(text)) {
+      print(records, buffer);
+    }
     PrintWriter out = spec.commandLine().getOut();
-    try (Pager pager = page ? Pager.open(env, out, spec.commandLine().getErr()) : Pager.none(out)) {
-      print(records, pager.out());
+    PrintWriter err = spec.commandLine().getErr();
+    Pager pager = !noPager && format != Style.JSON ? Pager.open(env, out, err) : Pager.none(out);
+    pager.out().print(text);
+    if (!pager.finish()) {
+      err.println(Diagnostic.warning(BrowseError.PAGER_FAILED, "", 0, 0, "", "the pager '"
+          + env.pager().orElse("") + "' could not be run", BrowseError.PAGER_FAILED.hint()).format());
+      out.print(text);
+      out.flush();
     }
     return ExitCodes.OK;
   }

@@ -58,15 +58,25 @@ final class Pager implements AutoCloseable {
   /** Flushes; with a pager, closes its input and waits until the user quits it. */
   @Override
   public void close() {
+    finish();
+  }
+
+  /**
+   * {@link #close()}, telling whether the pager ran: false when the shell could not find or run
+   * it (exit 126 or 127), so that the caller can print the output itself.
+   */
+  boolean finish() {
     writer.flush();
     if (process == null) {
-      return;
+      return true;
     }
     writer.close();
     try {
-      process.waitFor();
+      int code = process.waitFor();
+      return code != 126 && code != 127;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return true;
     }
   }
 }

@@ -55,7 +55,7 @@ record CliEnvironment(Path workingDirectory, Clock clock, Map<String, String> en
 
   /** Colours: only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
   boolean colour() {
-    return terminal() && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
+    return colour(env, terminal());
   }
 
   /**
@@ -64,7 +64,12 @@ record CliEnvironment(Path workingDirectory, Clock clock, Map<String, String> en
    * is empty or {@code cat}.
    */
   java.util.Optional<String> pager() {
-    if (!terminal() || env.containsKey("CI")) {
+    return pager(env, terminal());
+  }
+
+  /** {@link #pager()} for given surroundings. */
+  static java.util.Optional<String> pager(Map<String, String> env, boolean terminal) {
+    if (!terminal || env.containsKey("CI")) {
       return java.util.Optional.empty();
     }
     String p = env.get("ONEX_PAGER");
@@ -73,6 +78,11 @@ record CliEnvironment(Path workingDirectory, Clock clock, Map<String, String> en
     }
     p = p.trim();
     return p.isEmpty() || p.equals("cat") ? java.util.Optional.empty() : java.util.Optional.of(p);
+  }
+
+  /** {@link #colour()} for given surroundings. */
+  static boolean colour(Map<String, String> env, boolean terminal) {
+    return terminal && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
   }
 
   String author() {

@@ -198,4 +198,19 @@ class BrowseCommandsTest {
     assertEquals(0, CliRun.in(repo, "store", "fsck").exit());
     assertTrue(CliRun.in(repo, "store", "rebuild").out().startsWith("rebuilt store.db from the record log: 12 record(s)"));
   }
+
+  @Test
+  void pagerAndColour_followGitsRules() {
+    assertEquals(Optional.empty(), CliEnvironment.pager(Map.of("PAGER", "more"), false), "never without a terminal");
+    assertEquals(Optional.empty(), CliEnvironment.pager(Map.of("CI", "true"), true), "never in CI");
+    assertEquals(Optional.of("less -FRX"), CliEnvironment.pager(Map.of(), true));
+    assertEquals(Optional.of("more"), CliEnvironment.pager(Map.of("PAGER", "more"), true));
+    assertEquals(Optional.of("most"), CliEnvironment.pager(Map.of("PAGER", "more", "ONEX_PAGER", "most"), true));
+    assertEquals(Optional.empty(), CliEnvironment.pager(Map.of("ONEX_PAGER", "cat"), true));
+    assertEquals(Optional.empty(), CliEnvironment.pager(Map.of("PAGER", " "), true));
+    assertTrue(CliEnvironment.colour(Map.of(), true));
+    assertTrue(!CliEnvironment.colour(Map.of("NO_COLOR", ""), true));
+    assertTrue(!CliEnvironment.colour(Map.of("TERM", "dumb"), true));
+    assertTrue(!CliEnvironment.colour(Map.of(), false));
+  }
 }

@@ -68,6 +68,43 @@ record CliEnvironment(Path workingDirectory, Clock clock, Map<String, String> en
     return java.time.Duration.ofSeconds(30);
   }
 
+  /** True when standard output is an interactive terminal (System.console() exists). */
+  boolean terminal() {
+    return System.console() != null;
+  }
+
+  /** Colours: only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+  boolean colour() {
+    return colour(env, terminal());
+  }
+
+  /**
+   * The pager command for long output, as git chooses it: {@code ONEX_PAGER}, {@code PAGER},
+   * else {@code less -FRX}; none when stdout is not a terminal, in CI, or when the chosen value
+   * is empty or {@code cat}.
+   */
+  java.util.Optional<String> pager() {
+    return pager(env, terminal());
+  }
+
+  /** {@link #pager()} for given surroundings. */
+  static java.util.Optional<String> pager(Map<String, String> env, boolean terminal) {
+    if (!terminal || env.containsKey("CI")) {
+      return java.util.Optional.empty();
+    }
+    String p = env.get("ONEX_PAGER");
+    if (p == null) {
+      p = env.getOrDefault("PAGER", "less -FRX");
+    }
+    p = p.trim();
+    return p.isEmpty() || p.equals("cat") ? java.util.Optional.empty() : java.util.Optional.of(p);
+  }
+
+  /** {@link #colour()} for given surroundings. */
+  static boolean colour(Map<String, String> env, boolean terminal) {
+    return terminal && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
+  }
+
   String author() {
     String name = env.get("ONEX_AUTHOR");
     if (name == null || name.isBlank()) {

@@ -26,7 +26,8 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
 
   /** Codes that mean "the arguments were wrong", not "the surroundings were". */
   private static final java.util.Set<String> USAGE_CODES = java.util.Set.of("ONEX-P001", "ONEX-C002", "ONEX-C004", "ONEX-X016", "ONEX-X018",
-      "ONEX-K006", "ONEX-K007");
+      "ONEX-K006", "ONEX-K007",
+      "ONEX-L001", "ONEX-L002", "ONEX-L003", "ONEX-L004");
 
   @Override
   public int getExitCode(Throwable exception) {

@@ -39,6 +39,9 @@ import picocli.CommandLine.HelpCommand;
       HookCommand.class,
       HooksCommand.class,
       SyncCommand.class,
+      LogCommand.class,
+      ShowCommand.class,
+      StoreCommand.class,
       AutoComplete.GenerateCompletion.class,
       HelpCommand.class
     })

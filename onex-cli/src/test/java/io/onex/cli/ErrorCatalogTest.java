@@ -35,6 +35,7 @@ class ErrorCatalogTest {
       io.onex.exec.sandbox.SandboxError.class,
       io.onex.store.StoreError.class,
       io.onex.store.CacheError.class,
+      io.onex.store.BrowseError.class,
       io.onex.git.notes.NotesError.class,
       io.onex.sign.SignError.class,
       io.onex.git.GitError.class,
@@ -70,6 +71,7 @@ class ErrorCatalogTest {
     check("cache.md", "Memoization and the output store (ONEX-K)", io.onex.store.CacheError.class);
     check("sign.md", "Signing, trust root and releases (ONEX-G)", io.onex.sign.SignError.class);
     check("git.md", "The git pipeline: indexer, hooks, sync (ONEX-J)", io.onex.git.GitError.class);
+    check("browse.md", "Browsing the store: log, show (ONEX-L)", io.onex.store.BrowseError.class);
   }
 
   @Test

@@ -26,9 +26,23 @@ final class AggregateState {
   private long costCount;
   private String lastSuccess;
   private String lastSuccessId;
+  private String name = "";
+  private long nondeterministicCount;
 
   void add(ExecutionRecord r) {
+    add(r, false);
+  }
+
+  /**
+   * Adds one record. {@code outputDiffers}: the record is a success whose cache key already led
+   * to a success with another output hash (the node gave two outputs for one input).
+   */
+  void add(ExecutionRecord r, boolean outputDiffers) {
     totalRuns++;
+    name = r.node().name();
+    if (outputDiffers) {
+      nondeterministicCount++;
+    }
     switch (r.status()) {
       case "success" -> successCount++;
       case "failure", "error" -> failureCount++;
@@ -67,6 +81,8 @@ final class AggregateState {
     o.put("avg_cost_usd", avgCost().orElse(null));
     o.put("last_success", lastSuccess);
     o.put("last_success_record_id", lastSuccessId);
+    o.put("name", name);
+    o.put("nondeterministic_count", nondeterministicCount);
     return CanonicalJson.canonicalString(o);
   }
 
@@ -82,7 +98,19 @@ final class AggregateState {
     s.costCount = o.get("cost_count").asLong();
     s.lastSuccess = o.get("last_success").isNull() ? null : o.get("last_success").asText();
     s.lastSuccessId = o.get("last_success_record_id").isNull() ? null : o.get("last_success_record_id").asText();
+    s.name = o.get("name").asText();
+    s.nondeterministicCount = o.get("nondeterministic_count").asLong();
     return s;
+  }
+
+  /** The node's name as its newest indexed record gives it. */
+  String name() {
+    return name;
+  }
+
+  /** How many successes gave another output than an earlier success with the same cache key. */
+  long nondeterministicCount() {
+    return nondeterministicCount;
   }
 
   NodeAggregates view(String namespace, String version) {

@@ -30,7 +30,10 @@ final class Fsck {
   private final Map<String, Long> recordCrc = new HashMap<>();
   private final Map<String, String> byTime = new HashMap<>();
   private final Map<String, String> byNode = new HashMap<>();
+  private final Map<String, String> byTrace = new HashMap<>();
+  private final Map<String, String> byStatus = new HashMap<>();
   private final Map<String, String> cache = new HashMap<>();
+  private final Map<String, java.util.Optional<String>> cacheOutput = new HashMap<>();
   private final Map<String, AggregateState> aggregates = new TreeMap<>();
   private final RecentWindow window = new RecentWindow();
   private long lines;
@@ -49,6 +52,8 @@ final class Fsck {
       f.compareRecords();
       f.compare("by_time", ix.byTime, f.byTime, StoreError.FSCK_NOT_INDEXED);
       f.compare("by_node", ix.byNode, f.byNode, StoreError.FSCK_NOT_INDEXED);
+      f.compare("by_trace", ix.byTrace, f.byTrace, StoreError.FSCK_NOT_INDEXED);
+      f.compare("by_status", ix.byStatus, f.byStatus, StoreError.FSCK_NOT_INDEXED);
       f.compare("cache", ix.cache, f.cache, StoreError.FSCK_NOT_INDEXED);
       f.compareAggregates();
       f.compareMeta();
@@ -92,10 +97,16 @@ final class Fsck {
     String time = Keys.time(r.startedAt(), seq);
     byTime.put(time, r.recordId());
     byNode.put(Keys.byNodePrefix(r.node().id(), r.node().version()) + time, r.recordId());
+    byTrace.put(Keys.byTracePrefix(r.traceHash()) + time, r.recordId());
+    byStatus.put(Keys.byStatusPrefix(r.status()) + time, r.recordId());
+    boolean outputDiffers = false;
     if (r.status().equals("success")) {
+      var previous = cacheOutput.put(r.cacheKey(), r.outputHash());
+      outputDiffers = previous != null && !previous.equals(r.outputHash());
       cache.put(r.cacheKey(), r.recordId());
     }
-    aggregates.computeIfAbsent(Keys.node(r.node().id(), r.node().version()), k -> new AggregateState()).add(r);
+    aggregates.computeIfAbsent(Keys.node(r.node().id(), r.node().version()), k -> new AggregateState())
+        .add(r, outputDiffers);
   }
 
   private void compareRecords() {
@@ -162,7 +173,8 @@ final class Fsck {
 
   private void compareCounts() {
     Map<String, BTreeMap<String, String>> maps = Map.of("records", ix.records, "by_node", ix.byNode,
-        "by_time", ix.byTime, "cache", ix.cache, "aggregates", ix.aggregates);
+        "by_time", ix.byTime, "by_trace", ix.byTrace, "by_status", ix.byStatus, "cache", ix.cache,
+        "aggregates", ix.aggregates);
     new TreeMap<>(maps).forEach((name, m) -> {
       String stored = ix.meta.get("count." + name);
       long actual = m.sizeLong();

@@ -29,13 +29,22 @@ import org.mapdb.Serializer;
  * entries it describes. Not thread-safe: the Store serializes writers.
  */
 final class Index implements AutoCloseable {
-  static final String FORMAT = "1";
-  static final String[] MAPS = {"records", "by_node", "by_time", "cache", "aggregates", "meta"};
+  /**
+   * The format marker kept in {@code meta/store_format}. A file with another marker (older or
+   * newer) is never read: the open-time proof fails and the index is rebuilt from the log.
+   * History: 1 = five maps; 2 = adds by_trace, by_status, aggregate name and nondeterminism.
+   */
+  static final String FORMAT = "2";
+  static final String[] MAPS = {"records", "by_node", "by_time", "by_trace", "by_status", "cache", "aggregates", "meta"};
+  /** Suffix of the marker file that exists while a process may have uncommitted or unsynced writes. */
+  static final String DIRTY_SUFFIX = ".dirty";
 
   final DB db;
   final BTreeMap<String, String> records;
   final BTreeMap<String, String> byNode;
   final BTreeMap<String, String> byTime;
+  final BTreeMap<String, String> byTrace;
+  final BTreeMap<String, String> byStatus;
   final BTreeMap<String, String> cache;
   final BTreeMap<String, String> aggregates;
   final BTreeMap<String, String> meta;
@@ -44,15 +53,32 @@ final class Index implements AutoCloseable {
   long logPosition;
   final Map<String, Long> counts = new LinkedHashMap<>();
   RecentWindow window = new RecentWindow();
+  private final Path dirtyMarker;
+  private boolean markedDirty;
+  private boolean keepDirty;
 
-  private Index(DB db, boolean create) {
+  private Index(DB db, Path file, boolean create) {
     this.db = db;
+    this.dirtyMarker = dirtyMarker(file);
+    this.meta = map("meta", create, false);
+    if (!create) {
+      checkFormat(meta.get("store_format"));
+    }
     this.records = map("records", create, true);
     this.byNode = map("by_node", create, false);
     this.byTime = map("by_time", create, false);
+    this.byTrace = map("by_trace", create, false);
+    this.byStatus = map("by_status", create, false);
     this.cache = map("cache", create, false);
     this.aggregates = map("aggregates", create, false);
-    this.meta = map("meta", create, false);
+  }
+
+  /** Rejects any format marker but {@link #FORMAT}: an older or newer file is rebuilt, never read. */
+  static void checkFormat(String format) {
+    if (!FORMAT.equals(format)) {
+      throw new IllegalStateException(format == null
+          ? "meta has no store_format" : "store_format is " + format + ", this onex reads only " + FORMAT);
+    }
   }
 
   private BTreeMap<String, String> map(String name, boolean create, boolean bigValues) {
@@ -78,7 +104,8 @@ final class Index implements AutoCloseable {
   static Index create(Path file) {
     DB db = openDb(file);
     try {
-      Index ix = new Index(db, true);
+      Index ix = new Index(db, file, true);
+      ix.markDirty();
       for (String m : MAPS) {
         if (!m.equals("meta")) {
           ix.counts.put(m, 0L);
@@ -99,7 +126,7 @@ final class Index implements AutoCloseable {
   static Index open(Path file) {
     DB db = openDb(file);
     try {
-      Index ix = new Index(db, false);
+      Index ix = new Index(db, file, false);
       ix.loadMeta();
       return ix;
     } catch (RuntimeException | Error e) {
@@ -109,11 +136,7 @@ final class Index implements AutoCloseable {
   }
 
   private void loadMeta() {
-    String format = meta.get("store_format");
-    if (!FORMAT.equals(format)) {
-      throw new IllegalStateException(format == null
-          ? "meta has no store_format" : "store_format is " + format + ", this onex knows " + FORMAT);
-    }
+    checkFormat(meta.get("store_format"));
     logPosition = Long.parseLong(require("log_position"));
     for (String m : MAPS) {
       if (!m.equals("meta")) {
@@ -140,6 +163,7 @@ final class Index implements AutoCloseable {
    * with the same content (a duplicate line); throws {@code ONEX-D011} when it differs.
    */
   boolean add(RecordLog.Entry e, String canonicalJson, String logFile) {
+    markDirty();
     ExecutionRecord r = e.record();
     String id = r.recordId();
     window.add(e.position(), id);
@@ -160,17 +184,75 @@ final class Index implements AutoCloseable {
     bump("by_time");
     put(byNode, Keys.byNodePrefix(r.node().id(), r.node().version()) + time, id);
     bump("by_node");
-    if (r.status().equals("success") && put(cache, r.cacheKey(), id)) {
-      bump("cache");
+    put(byTrace, Keys.byTracePrefix(r.traceHash()) + time, id);
+    bump("by_trace");
+    put(byStatus, Keys.byStatusPrefix(r.status()) + time, id);
+    bump("by_status");
+    boolean outputDiffers = false;
+    if (r.status().equals("success")) {
+      String previous = get(cache, r.cacheKey());
+      outputDiffers = previous != null && !r.outputHash().equals(outputHashOf(previous));
+      if (put(cache, r.cacheKey(), id)) {
+        bump("cache");
+      }
     }
     String nodeKey = Keys.node(r.node().id(), r.node().version());
     String agg = get(aggregates, nodeKey);
     AggregateState s = agg == null ? new AggregateState() : AggregateState.parse(agg);
-    s.add(r);
+    s.add(r, outputDiffers);
     if (put(aggregates, nodeKey, s.toJson())) {
       bump("aggregates");
     }
     return true;
+  }
+
+  /** The output hash of an indexed record (for the nondeterminism check). */
+  private java.util.Optional<String> outputHashOf(String recordId) {
+    String json = get(records, recordId);
+    if (json == null) {
+      throw new CorruptIndexException("cache entry points to the missing record " + recordId);
+    }
+    var v = io.onex.core.canon.CanonicalJson.parse(json).get("output_hash");
+    return v == null || v.isNull() ? java.util.Optional.empty() : java.util.Optional.of(v.asText());
+  }
+
+  /**
+   * Creates the dirty marker ({@code store.db.dirty}, forced to disk with its directory entry)
+   * before the first write of this process: while it exists, the next open runs the full
+   * proof. {@link #close()} removes it after a clean close.
+   */
+  void markDirty() {
+    if (markedDirty) {
+      return;
+    }
+    try {
+      if (!java.nio.file.Files.exists(dirtyMarker)) {
+        try (var ch = java.nio.channels.FileChannel.open(dirtyMarker, java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.WRITE)) {
+          ch.force(true);
+        }
+        LogTail.syncDirectory(dirtyMarker.toAbsolutePath().getParent());
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot create " + dirtyMarker.getFileName(), e);
+    }
+    markedDirty = true;
+  }
+
+  static Path dirtyMarker(Path dbFile) {
+    return dbFile.resolveSibling(dbFile.getFileName() + DIRTY_SUFFIX);
+  }
+
+  /** Removes the dirty marker: only after a full proof, or after a clean close. */
+  void clearDirty() {
+    try {
+      if (java.nio.file.Files.deleteIfExists(dirtyMarker)) {
+        LogTail.syncDirectory(dirtyMarker.toAbsolutePath().getParent());
+      }
+      markedDirty = false;
+    } catch (java.io.IOException e) {
+      // the marker stays: the next open runs the full proof, which is safe
+    }
   }
 
   private void bump(String map) {
@@ -179,6 +261,7 @@ final class Index implements AutoCloseable {
 
   /** Writes the meta data and commits the MapDB transaction. */
   void commit() {
+    markDirty();
     meta.put("store_format", FORMAT);
     meta.put("log_position", Long.toString(logPosition));
     counts.forEach((m, n) -> meta.put("count." + m, Long.toString(n)));
@@ -251,9 +334,27 @@ final class Index implements AutoCloseable {
     return map.put(key, seal(key, value)) == null;
   }
 
+  /**
+   * Closes the file. A process that wrote commits everything and, once MapDB has closed the
+   * file without error, removes the dirty marker.
+   */
+  /** After a failed write: close leaves the dirty marker, so the next open runs the full proof. */
+  void keepDirty() {
+    keepDirty = true;
+  }
+
   @Override
   public void close() {
-    closeQuietly(db);
+    if (!markedDirty || keepDirty) {
+      closeQuietly(db);
+      return;
+    }
+    try {
+      db.close();
+    } catch (RuntimeException | Error e) {
+      return;
+    }
+    clearDirty();
   }
 
   static void closeQuietly(DB db) {

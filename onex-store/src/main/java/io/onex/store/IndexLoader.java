@@ -48,8 +48,12 @@ final class IndexLoader {
     Index ix = null;
     String reason;
     try {
+      boolean full = Files.exists(Index.dirtyMarker(db));
       ix = Index.open(db);
-      reason = IndexProof.check(ix, log);
+      reason = IndexProof.check(ix, log, full);
+      if (reason == null && full) {
+        ix.clearDirty();
+      }
     } catch (DBException.FileLocked e) {
       throw new OnexException(Diagnostic.error(StoreError.STORE_IO, db.toString(), 0, 0, "",
           "store.db is locked by a process that does not hold store.lock: " + e.getMessage()));

@@ -142,6 +142,55 @@ public final class JsonlRecordLog implements RecordLog {
     return new LogReader(ch, file.toString(), position, limit);
   }
 
+  /** One line as stored: its position, the next line's position, and its JSON text (checksum verified). */
+  record RawLine(long position, long next, String json) {}
+
+  /**
+   * The lines from {@code position} to the end, without parsing them: for the open-time proof,
+   * which compares texts. At most {@code maxLines}; a line that fails its checksum or form ends
+   * the list (the caller sees fewer lines than it expects).
+   */
+  List<RawLine> rawLines(long position, int maxLines) {
+    ensureOpen();
+    long limit = end;
+    List<RawLine> out = new java.util.ArrayList<>();
+    byte[] buf = new byte[LogFile.CHUNK];
+    long p = position;
+    try {
+      while (p < limit && out.size() < maxLines) {
+        int n = LogFile.readAt(ch, p, buf, 0, (int) Math.min(buf.length, limit - p));
+        int off = 0;
+        int nl;
+        while (out.size() < maxLines && (nl = newline(buf, off, n)) >= 0) {
+          if (LogLines.problem(buf, off, nl - off) != null) {
+            return out;
+          }
+          out.add(new RawLine(p + off, p + nl + 1, LogLines.json(buf, off, nl - off)));
+          off = nl + 1;
+        }
+        if (off == 0) {
+          if (n < buf.length || buf.length > LogLines.MAX_LINE) {
+            return out;
+          }
+          buf = new byte[Math.min(buf.length * 2, LogLines.MAX_LINE + 1)];
+        }
+        p += off;
+      }
+    } catch (IOException e) {
+      return out;
+    }
+    return out;
+  }
+
+  private static int newline(byte[] buf, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (buf[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   @Override
   public long end() {
     return end;

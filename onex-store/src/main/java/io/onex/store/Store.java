@@ -170,6 +170,7 @@ public final class Store implements RecordSink, AutoCloseable {
       index.commit();
     } catch (RuntimeException | Error e) {
       IndexLoader.rethrowFatal(e);
+      index.keepDirty();
       stale = true;
       throw new OnexException(Diagnostic.error(StoreError.INDEX_FAILED, dir.resolve(IndexLoader.DB_FILE).toString(),
           0, 0, "", "the " + records.size() + " record(s) are in the log but indexing them failed: "
@@ -249,6 +250,64 @@ public final class Store implements RecordSink, AutoCloseable {
       }
       return out;
     });
+  }
+
+  /**
+   * Browses the records newest first (docs/formats/store.md, "Queries"): reads only the index
+   * entries it returns (plus those a status filter skips within the named nodes).
+   */
+  public List<ExecutionRecord> log(LogQuery q) {
+    Objects.requireNonNull(q, "q");
+    return query(() -> LogQueries.log(index, q, this::require));
+  }
+
+  /** Shortest trace-hash prefix {@link #lookup} accepts. */
+  public static final int MIN_PREFIX = 4;
+
+  /**
+   * The record {@code ref} names: an exact record id, or a trace hash or a prefix of one (at
+   * least {@value #MIN_PREFIX} hex digits; the newest record with that trace hash). Empty when
+   * nothing matches.
+   *
+   * @throws OnexException {@code ONEX-L002} when the prefix starts several trace hashes,
+   *     {@code ONEX-L004} when {@code ref} is longer than {@value LogQuery#MAX_REF} characters
+   */
+  public Optional<ExecutionRecord> lookup(String ref) {
+    Objects.requireNonNull(ref, "ref");
+    if (ref.isEmpty() || ref.length() > LogQuery.MAX_REF) {
+      throw LogQuery.bad("a reference must be 1 to " + LogQuery.MAX_REF + " characters");
+    }
+    return query(() -> {
+      ExecutionRecord byId = load(ref);
+      if (byId != null) {
+        return Optional.of(byId);
+      }
+      if (!ref.matches("[0-9a-fA-F]{" + MIN_PREFIX + ",64}")) {
+        return Optional.empty();
+      }
+      var traces = LogQueries.traces(index, ref.toLowerCase(java.util.Locale.ROOT), 6);
+      if (traces.size() > 1) {
+        throw new OnexException(Diagnostic.error(BrowseError.AMBIGUOUS_PREFIX, "", 0, 0, "",
+            "'" + ref + "' starts " + (traces.size() > 5 ? "more than 5" : traces.size()) + " trace hashes: "
+                + String.join(", ", traces.keySet().stream().limit(5).toList())));
+      }
+      Optional<ExecutionRecord> r = traces.values().stream().findFirst().map(this::require);
+      if (r.isPresent() && !r.get().traceHash().startsWith(ref.toLowerCase(java.util.Locale.ROOT))) {
+        throw new Index.CorruptIndexException("by_trace entry for " + ref + " points to " + r.get().recordId());
+      }
+      return r;
+    });
+  }
+
+  /**
+   * The dynamic memory of every node version {@code nodeRef} names (a name or namespace, with
+   * or without {@code @version}), sorted by {@code namespace@version}; trust is computed at this
+   * store's clock from the newest {@code p.maxSamples()} runs. Empty when none has a record.
+   */
+  public List<NodeMemory> memory(String nodeRef, TrustParameters p) {
+    Objects.requireNonNull(p, "p");
+    new LogQuery(List.of(Objects.requireNonNull(nodeRef, "nodeRef")), Set.of(), Optional.empty(), Optional.empty(), 0);
+    return query(() -> LogQueries.memory(index, nodeRef, p, clock.instant(), this::require));
   }
 
   /** The number of indexed records. */

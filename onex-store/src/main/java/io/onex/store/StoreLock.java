@@ -1,8 +1,6 @@
 package io.onex.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.core.diag.Diagnostic;
 import io.onex.core.diag.OnexException;
 import java.io.IOException;
@@ -31,7 +29,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class StoreLock implements AutoCloseable {
   static final String FILE_NAME = "store.lock";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FileChannel ch;
   private final FileLock lock;
@@ -98,18 +95,35 @@ final class StoreLock implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes {@code {"host":...,"pid":...,"since":...}}. Built by hand: Jackson's ObjectMapper
+   * costs ~150 ms of start-up, paid by every process that opens the store.
+   */
   private static void writeOwner(FileChannel ch, Clock clock) throws IOException {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("pid", ProcessHandle.current().pid());
-    o.put("host", hostName());
-    o.put("since", clock.instant().toString());
-    byte[] b = (o.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+    String line = "{\"host\":" + quote(hostName()) + ",\"pid\":" + ProcessHandle.current().pid()
+        + ",\"since\":" + quote(clock.instant().toString()) + "}\n";
+    byte[] b = line.getBytes(StandardCharsets.UTF_8);
     ch.truncate(0);
     ByteBuffer buf = ByteBuffer.wrap(b);
     long p = 0;
     while (buf.hasRemaining()) {
       p += ch.write(buf, p);
     }
+  }
+
+  /** A JSON string literal: quotes, backslashes and control characters escaped. */
+  static String quote(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (c < 0x20) {
+        b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.append('"').toString();
   }
 
   static String hostName() {
@@ -124,11 +138,11 @@ final class StoreLock implements AutoCloseable {
     String holder = "an unknown process";
     String hint = StoreError.STORE_LOCKED.hint();
     try {
-      JsonNode o = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      JsonNode o = io.onex.core.canon.CanonicalJson.parse(Files.readString(file, StandardCharsets.UTF_8).trim());
       if (o != null && o.has("pid")) {
-        holder = "pid " + o.path("pid").asText() + " on host " + o.path("host").asText()
+        holder = "pid " + o.path("pid").asLong() + " on host " + o.path("host").asText()
             + " (since " + o.path("since").asText() + ")";
-        hint = "Wait for onex (pid " + o.path("pid").asText() + " on " + o.path("host").asText()
+        hint = "Wait for onex (pid " + o.path("pid").asLong() + " on " + o.path("host").asText()
             + ") to finish, or stop it; the lock is released as soon as that process exits.";
       }
     } catch (IOException | RuntimeException ignored) {

@@ -46,6 +46,11 @@ class StoreCorruptionTest {
     return dir.resolve("store.db");
   }
 
+  /** What a writer killed before its clean close leaves: the full proof runs on the next open. */
+  private void markUncleanClose() throws IOException {
+    Files.write(dir.resolve("store.db" + Index.DIRTY_SUFFIX), new byte[0]);
+  }
+
   private Path log() {
     return dir.resolve("records/records.jsonl");
   }
@@ -106,7 +111,20 @@ class StoreCorruptionTest {
     int at = indexOf(b, needle);
     assertTrue(at > 0, "record text found in store.db");
     flip(at + 5);
+    markUncleanClose();
     assertEquals(List.of("ONEX-D008"), openAndCheckNothingLost());
+  }
+
+  @Test
+  void query_flippedRecordAfterCleanClose_healsOnReadAndLosesNothing() throws IOException {
+    byte[] b = Files.readAllBytes(db());
+    byte[] needle = "\"record_id\":\"b17-4\"".getBytes(StandardCharsets.US_ASCII);
+    for (int i = 0; i < needle.length; i++) {
+      needle[i] |= (byte) 0x80;
+    }
+    flip(indexOf(b, needle) + 5);
+    // a clean close leaves no dirty marker: open runs the O(window) proof, the read notices the seal
+    assertEquals(List.of("ONEX-D021"), openAndCheckNothingLost());
   }
 
   @Test
@@ -124,6 +142,7 @@ class StoreCorruptionTest {
       Files.delete(db());
       Files.write(db(), pristine);
       flip(used.get(rnd.nextInt(used.size())));
+      markUncleanClose();
       // a flip in free or stale space changes nothing; every other one must be noticed
       rebuilt += openAndCheckNothingLost().contains("ONEX-D008") ? 1 : 0;
     }

@@ -1,0 +1,107 @@
+package io.onex.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onex.store.FsckResult;
+import io.onex.store.Store;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code onex store fsck|rebuild}: check or recreate the store index (docs/formats/store.md). */
+@Command(name = "store", mixinStandardHelpOptions = true,
+    description = "Check or rebuild the local store (.onex-store/store.db) against its record log.",
+    subcommands = {StoreCommand.Fsck.class, StoreCommand.Rebuild.class})
+final class StoreCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(name = "fsck", mixinStandardHelpOptions = true,
+      description = {"Compare every index entry with the record log; change nothing.",
+          "Exit 1 when a problem is found (each printed with its ONEX-D code)."})
+  static final class Fsck implements Callable<Integer> {
+    static final String FORMAT = "onex.store.fsck/1";
+    private final CliEnvironment env;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
+    OutputFormat format;
+
+    Fsck(CliEnvironment env) {
+      this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+      FsckResult r;
+      java.util.List<io.onex.core.diag.Diagnostic> warnings;
+      try (Store store = env.openStore()) {
+        r = store.fsck();
+        warnings = store.warnings();
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (format == OutputFormat.JSON) {
+        ObjectNode o = Json.F.objectNode();
+        o.put("format", FORMAT);
+        o.put("ok", r.clean());
+        o.put("log_records", r.logRecords());
+        o.put("indexed_records", r.indexedRecords());
+        o.put("omitted", r.omitted());
+        o.set("problems", Json.diagnostics(r.problems()));
+        o.set("warnings", Json.diagnostics(warnings));
+        out.println(Json.write(o));
+      } else {
+        Reports.diagnostics(warnings, spec.commandLine().getErr());
+        Reports.diagnostics(r.problems(), out);
+        out.println((r.clean() ? "ok: " : "problems: ") + r.logRecords() + " log line(s), " + r.indexedRecords()
+            + " indexed record(s), " + (r.problems().size() + r.omitted()) + " problem(s)"
+            + (r.omitted() > 0 ? " (" + r.omitted() + " not shown)" : ""));
+      }
+      return r.clean() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+  }
+
+  @Command(name = "rebuild", mixinStandardHelpOptions = true,
+      description = "Recreate store.db from the record log alone and report the counts.")
+  static final class Rebuild implements Callable<Integer> {
+    static final String FORMAT = "onex.store.rebuild/1";
+    private final CliEnvironment env;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
+    OutputFormat format;
+
+    Rebuild(CliEnvironment env) {
+      this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+      long records;
+      long position;
+      try (Store store = env.openStore()) {
+        Reports.diagnostics(store.warnings(), spec.commandLine().getErr());
+        records = store.rebuild();
+        position = store.logPosition();
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (format == OutputFormat.JSON) {
+        ObjectNode o = Json.F.objectNode();
+        o.put("format", FORMAT);
+        o.put("ok", true);
+        o.put("records", records);
+        o.put("log_bytes", position);
+        out.println(Json.write(o));
+      } else {
+        out.println("rebuilt store.db from the record log: " + records + " record(s), " + position + " log byte(s)");
+      }
+      return ExitCodes.OK;
+    }
+  }
+}

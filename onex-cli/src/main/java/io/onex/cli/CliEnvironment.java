@@ -36,7 +36,15 @@ record CliEnvironment(Path workingDirectory, Clock clock, Map<String, String> en
    */
   io.onex.store.Store openStore() {
     Path dir = io.onex.core.project.ProjectLayout.discover(workingDirectory).storeDir();
-    return io.onex.store.Store.open(dir, clock, lockWait());
+    io.onex.store.Store store = io.onex.store.Store.open(dir, clock, lockWait());
+    try {
+      // the store is a derived index of the notes: index what arrived by fetch, merge or sync
+      io.onex.git.record.NotesIndexer.catchUp(workingDirectory, env, store, dir, clock,
+          d -> System.err.println(d.format()));
+    } catch (io.onex.core.diag.OnexException e) {
+      e.diagnostics().forEach(d -> System.err.println(d.format()));
+    }
+    return store;
   }
 
   /**
@@ -56,6 +64,21 @@ record CliEnvironment(Path workingDirectory, Clock clock, Map<String, String> en
       } finally {
         records.finish(message, exec::metadataFileOf);
       }
+    }
+  }
+
+  /**
+   * In a git repository: indexes every record of the notes refs into {@code store} (records
+   * it has are skipped); the count imported. Outside git: 0.
+   */
+  int reindexNotes(io.onex.store.Store store) {
+    Path dir = io.onex.core.project.ProjectLayout.discover(workingDirectory).storeDir();
+    var repo = io.onex.git.GitRepos.find(workingDirectory, env);
+    if (repo.isEmpty()) {
+      return 0;
+    }
+    try (var r = repo.get()) {
+      return io.onex.git.record.NotesIndexer.catchUp(r, store, dir, clock, d -> System.err.println(d.format()), true).imported();
     }
   }
 

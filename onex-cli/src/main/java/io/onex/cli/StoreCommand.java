@@ -68,7 +68,8 @@ final class StoreCommand implements Runnable {
   }
 
   @Command(name = "rebuild", mixinStandardHelpOptions = true,
-      description = "Recreate store.db from the record log alone and report the counts.")
+      description = {"Recreate store.db from the record log, then (in a git repository) index every record of the notes refs",
+          "that the log did not hold; report the counts. Deleting .onex-store/*.db or records/ loses nothing that reached the notes."})
   static final class Rebuild implements Callable<Integer> {
     static final String FORMAT = "onex.store.rebuild/1";
     private final CliEnvironment env;
@@ -85,9 +86,11 @@ final class StoreCommand implements Runnable {
     public Integer call() {
       long records;
       long position;
+      int fromNotes;
       try (Store store = env.openStore()) {
         Reports.diagnostics(store.warnings(), spec.commandLine().getErr());
         records = store.rebuild();
+        fromNotes = env.reindexNotes(store);
         position = store.logPosition();
       }
       PrintWriter out = spec.commandLine().getOut();
@@ -97,9 +100,11 @@ final class StoreCommand implements Runnable {
         o.put("ok", true);
         o.put("records", records);
         o.put("log_bytes", position);
+        o.put("notes_imported", fromNotes);
         out.println(Json.write(o));
       } else {
         out.println("rebuilt store.db from the record log: " + records + " record(s), " + position + " log byte(s)");
+        out.println("indexed from the notes refs: " + fromNotes + " record(s) the log did not hold");
       }
       return ExitCodes.OK;
     }

@@ -30,6 +30,9 @@ public final class ProjectInit {
       tmp/
       outputs/
       nondeterministic.json
+      notes-indexed
+      notes-indexed.tmp
+      *.dirty
       """;
 
   private ProjectInit() {}

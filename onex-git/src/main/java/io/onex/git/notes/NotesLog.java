@@ -157,6 +157,35 @@ public final class NotesLog {
     }
   }
 
+  /**
+   * The records of the notes that were added or changed between the notes commits
+   * {@code from} and {@code to} of {@link NotesRefs#RECORDS} (a tree diff: the cost grows with
+   * what changed). A changed note yields all its records; callers skip the ones they have.
+   */
+  public List<NoteRecord> changed(AnyObjectId from, AnyObjectId to) {
+    String ref = NotesRefs.RECORDS;
+    List<NoteRecord> out = new ArrayList<>();
+    try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader);
+        org.eclipse.jgit.treewalk.TreeWalk tw = new org.eclipse.jgit.treewalk.TreeWalk(reader)) {
+      tw.addTree(RefCas.commit(rw, ref, from.copy()).getTree());
+      tw.addTree(RefCas.commit(rw, ref, to.copy()).getTree());
+      tw.setRecursive(true);
+      tw.setFilter(org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF);
+      while (tw.next()) {
+        ObjectId data = tw.getObjectId(1);
+        String hex = tw.getPathString().replace("/", "");
+        if (data.equals(ObjectId.zeroId()) || !ObjectId.isId(hex)) {
+          continue;
+        }
+        ObjectId target = ObjectId.fromString(hex);
+        decode(reader, ref, target, data).forEach(r -> out.add(new NoteRecord(target, r)));
+      }
+    } catch (IOException e) {
+      throw Failures.io(ref, to, e);
+    }
+    return out;
+  }
+
   private List<JsonNode> readNote(String ref, AnyObjectId target) {
     try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader)) {
       ObjectId head = RefCas.read(repo, ref);

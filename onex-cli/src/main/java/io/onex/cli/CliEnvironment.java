@@ -82,6 +82,36 @@ record CliEnvironment(Path workingDirectory, Clock clock, Map<String, String> en
     }
   }
 
+  /** {@code onex log --commit/RANGE}: the executions of commits, joined with their records in the store. */
+  java.util.List<io.onex.git.history.CommitHistory.Entry> commitLog(java.util.Optional<String> commit,
+      java.util.Optional<String> range, int limit) {
+    try (io.onex.store.Store store = openStore(); var repo = io.onex.git.GitRepos.open(workingDirectory, env)) {
+      return io.onex.git.history.CommitHistory.entries(repo, store, commit, range, limit, clock, d -> System.err.println(d.format()));
+    }
+  }
+
+  /** A commit with its executions, for {@code onex show <commit>}. */
+  record CommitView(String commit, String subject, java.util.List<io.onex.git.history.CommitHistory.Entry> entries) {}
+
+  /** The executions of the commit {@code rev}, when the working directory is in a git repository and rev names a commit. */
+  java.util.Optional<CommitView> commitView(String rev) {
+    var found = io.onex.git.GitRepos.find(workingDirectory, env);
+    if (found.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    try (var repo = found.get()) {
+      if (io.onex.git.history.CommitHistory.commitId(repo, rev).isEmpty()) {
+        return java.util.Optional.empty();
+      }
+      var c = io.onex.git.history.CommitHistory.ofCommit(repo, rev, clock, d -> System.err.println(d.format()));
+      try (io.onex.store.Store store = openStore()) {
+        var entries = io.onex.git.history.CommitHistory.entries(repo, store, java.util.Optional.of(rev),
+            java.util.Optional.empty(), Integer.MAX_VALUE, clock, d -> System.err.println(d.format()));
+        return java.util.Optional.of(new CommitView(c.commit(), c.subject(), entries));
+      }
+    }
+  }
+
   /** How long to wait for another process's store lock: {@code ONEX_LOCK_WAIT} seconds, default 30. */
   java.time.Duration lockWait() {
     String v = env.get("ONEX_LOCK_WAIT");

@@ -3,6 +3,7 @@ package io.onex.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.core.diag.Diagnostic;
+import io.onex.core.diag.OnexException;
 import io.onex.core.record.ExecutionRecord;
 import io.onex.store.BrowseError;
 import io.onex.store.LogQuery;
@@ -36,8 +37,12 @@ final class LogCommand implements Callable<Integer> {
   private final CliEnvironment env;
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "0..*", paramLabel = "NODE", description = "only these nodes: name or namespace, optionally @version")
+  @Parameters(arity = "0..*", paramLabel = "NODE|RANGE", description = {"only these nodes: name or namespace, optionally @version;",
+      "an argument with '..' is a revision range as in git log (main..feature, HEAD~5..): the executions of those commits"})
   List<String> nodes = new ArrayList<>();
+
+  @Option(names = "--commit", paramLabel = "REV", description = "only the executions of this commit (its summary note): an id, branch, tag, HEAD~2")
+  String commit;
 
   @Option(names = "--status", split = ",", paramLabel = "STATUS", description = "only these statuses: success, failure, error, skipped, cached")
   List<String> statuses = new ArrayList<>();
@@ -65,15 +70,27 @@ final class LogCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Optional<Instant> from = Optional.ofNullable(since).map(t -> LogQuery.parseTime(t, env.clock(), "--since"));
     Optional<Instant> to = Optional.ofNullable(until).map(t -> LogQuery.parseTime(t, env.clock(), "--until"));
-    LogQuery q = new LogQuery(nodes, new java.util.TreeSet<>(statuses), from, to, limit);
-    List<ExecutionRecord> records;
-    try (Store store = env.openStore()) {
-      Reports.diagnostics(store.warnings(), spec.commandLine().getErr());
-      records = store.log(q);
+    List<String> ranges = nodes.stream().filter(n -> n.contains("..")).toList();
+    if (ranges.size() > 1 || (commit != null && !ranges.isEmpty())) {
+      throw new OnexException(Diagnostic.error(CliError.USAGE, "", 0, 0, "", "give one revision range or --commit, not both or several"));
     }
     java.io.StringWriter text = new java.io.StringWriter();
-    try (PrintWriter buffer = new PrintWriter(text)) {
-      print(records, buffer);
+    if (commit != null || !ranges.isEmpty()) {
+      List<io.onex.git.history.CommitHistory.Entry> entries = env.commitLog(Optional.ofNullable(commit),
+          ranges.stream().findFirst(), limit);
+      try (PrintWriter buffer = new PrintWriter(text)) {
+        printEntries(entries, buffer);
+      }
+    } else {
+      LogQuery q = new LogQuery(nodes, new java.util.TreeSet<>(statuses), from, to, limit);
+      List<ExecutionRecord> records;
+      try (Store store = env.openStore()) {
+        Reports.diagnostics(store.warnings(), spec.commandLine().getErr());
+        records = store.log(q);
+      }
+      try (PrintWriter buffer = new PrintWriter(text)) {
+        print(records, buffer);
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -86,6 +103,34 @@ final class LogCommand implements Callable<Integer> {
       out.flush();
     }
     return ExitCodes.OK;
+  }
+
+  /** Git context: each execution with the commit it belongs to (its summary note). */
+  private void printEntries(List<io.onex.git.history.CommitHistory.Entry> entries, PrintWriter out) throws Exception {
+    RecordText text = new RecordText(format != Style.JSON && env.colour());
+    for (var e : entries) {
+      String c = e.commit().substring(0, 10);
+      switch (format) {
+        case ONELINE -> out.println(c + " " + e.record().map(text::oneline).orElse(e.execution().node() + " "
+            + e.execution().status() + " " + e.execution().recordId() + " (not in the store: onex store rebuild)"));
+        case FULL -> {
+          out.println("commit " + e.commit());
+          out.println(e.record().map(text::full).orElse("  " + e.execution().node() + " " + e.execution().status() + " "
+              + e.execution().recordId() + " (not in the store: onex store rebuild)"));
+        }
+        default -> {
+          ObjectNode o = Json.F.objectNode();
+          o.put("format", FORMAT);
+          o.put("commit", e.commit());
+          ObjectNode sum = o.putObject("summary");
+          sum.put("node", e.execution().node());
+          sum.put("record_id", e.execution().recordId());
+          sum.put("status", e.execution().status());
+          o.set("record", e.record().map(ExecutionRecord::toJson).orElse(null));
+          out.println(Compact.MAPPER.writeValueAsString(o));
+        }
+      }
+    }
   }
 
   private void print(List<ExecutionRecord> records, PrintWriter out) throws Exception {

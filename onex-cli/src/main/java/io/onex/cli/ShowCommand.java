@@ -25,13 +25,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "show", mixinStandardHelpOptions = true,
     description = {"Show one execution record in full (by record id or trace hash, 4+ hex digits suffice),",
-        "or a node's static contract beside its dynamic memory: runs, trust, profile, flags."})
+        "or a node's static contract beside its dynamic memory: runs, trust, profile, flags,",
+        "or the executions of a commit (REF tried in that order)."})
 final class ShowCommand implements Callable<Integer> {
   static final String FORMAT = "onex.show/1";
   private final CliEnvironment env;
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "REF", description = "a record id, a trace hash or its prefix, or a node (name or namespace, optionally @version)")
+  @Parameters(index = "0", paramLabel = "REF", description = "a record id, a trace hash or its prefix, a node (name or namespace, optionally @version), or a commit (its executions)")
   String ref;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
@@ -59,8 +60,13 @@ final class ShowCommand implements Callable<Integer> {
     }
     Optional<NodeMetadata> contract = contract(memory);
     if (memory.isEmpty() && contract.isEmpty()) {
+      Optional<CliEnvironment.CommitView> commit = env.commitView(ref);
+      if (commit.isPresent()) {
+        printCommit(commit.get(), out);
+        return ExitCodes.OK;
+      }
       throw new OnexException(Diagnostic.error(BrowseError.NOT_FOUND, "", 0, 0, "",
-          "no record id, trace hash or node matches '" + clip(ref) + "'"));
+          "no record id, trace hash, node or commit matches '" + clip(ref) + "'"));
     }
     printNode(contract, memory, out);
     return ExitCodes.OK;
@@ -84,6 +90,35 @@ final class ShowCommand implements Callable<Integer> {
       // not in a repository, or no runnable node: the memory alone is shown
     }
     return Optional.empty();
+  }
+
+  private void printCommit(CliEnvironment.CommitView c, PrintWriter out) {
+    if (format == OutputFormat.JSON) {
+      ObjectNode o = Json.F.objectNode();
+      o.put("format", FORMAT);
+      o.put("kind", "commit");
+      o.put("commit", c.commit());
+      o.put("subject", c.subject());
+      ArrayNode a = o.putArray("executions");
+      for (var e : c.entries()) {
+        ObjectNode x = a.addObject();
+        x.put("node", e.execution().node());
+        x.put("record_id", e.execution().recordId());
+        x.put("status", e.execution().status());
+        x.set("record", e.record().map(ExecutionRecord::toJson).orElse(null));
+      }
+      out.println(Json.write(o));
+      return;
+    }
+    RecordText text = new RecordText(env.colour());
+    out.println("commit " + c.commit() + "  " + c.subject());
+    if (c.entries().isEmpty()) {
+      out.println("  no ONEX executions recorded for this commit");
+    }
+    for (var e : c.entries()) {
+      out.println("  " + e.record().map(text::oneline).orElse(e.execution().node() + " " + e.execution().status() + " "
+          + e.execution().recordId() + " (not in the store: onex store rebuild)"));
+    }
   }
 
   private void printRecord(ExecutionRecord r, PrintWriter out) {

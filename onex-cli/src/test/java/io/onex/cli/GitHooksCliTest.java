@@ -79,5 +79,33 @@ class GitHooksCliTest {
     Run push = run(repo, env, "git", "push", "-q", "origin", "main");
     assertEquals(0, push.exit(), push.out());
     assertTrue(git(bare, env, "for-each-ref", "refs/notes/onex/").contains("refs/notes/onex/records"));
+
+    // browsing with git context: the commit's executions, by --commit, by range, by onex show
+    String head = git(repo, env, "rev-parse", "HEAD").trim();
+    Run byCommit = run(repo, cli, launcher().toString(), "log", "--commit", "HEAD", "--format", "json");
+    assertEquals(0, byCommit.exit(), byCommit.out());
+    assertTrue(byCommit.out().contains("\"commit\":\"" + head + "\"") && byCommit.out().contains("\"status\":\"success\""),
+        byCommit.out());
+    Run show = run(repo, cli, launcher().toString(), "show", "HEAD");
+    assertEquals(0, show.exit(), show.out());
+    assertTrue(show.out().startsWith("commit " + head), show.out());
+
+    // a revert to content that passed before is served from the cache, and the log says so
+    Path main = repo.resolve("greeter/main.py");
+    String original = Files.readString(main, StandardCharsets.UTF_8);
+    Files.writeString(main, original + "# a comment\n", StandardCharsets.UTF_8);
+    assertEquals(0, run(repo, cli, launcher().toString(), "stamp", "greeter").exit());
+    git(repo, env, "add", "-A");
+    Run second = run(repo, env, "git", "commit", "-q", "-m", "comment");
+    assertEquals(0, second.exit(), second.out());
+    // revert by hand (git revert itself does not run pre-commit): back to the verified content
+    git(repo, env, "checkout", "HEAD~1", "--", "greeter");
+    Run third = run(repo, env, "git", "commit", "-q", "-m", "revert the comment");
+    assertEquals(0, third.exit(), third.out());
+    Run range = run(repo, cli, launcher().toString(), "log", head + "..HEAD", "--format", "json");
+    assertEquals(0, range.exit(), range.out());
+    String[] lines = range.out().strip().split("\n");
+    assertTrue(lines.length >= 2, range.out());
+    assertTrue(lines[0].contains("\"status\":\"cached\""), "the revert commit is served from the cache: " + range.out());
   }
 }

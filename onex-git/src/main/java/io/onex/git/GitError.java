@@ -37,7 +37,9 @@ public enum GitError implements ErrorCode {
   BUDGET_EXCEEDED("ONEX-J015", "the node was moved out of the commit path: the hooks time budget was used up",
       "it runs with onex hook run-pending or at the next push; raise hooks.budget_ms in .onex-store/config.yaml to run it at commit"),
   PENDING_FAILED("ONEX-J016", "a node moved out of the commit path failed its test cases when it ran later",
-      "run onex test <node>, fix it, commit the fix; the push goes through once onex hook run-pending passes");
+      "run onex test <node>, fix it, commit the fix; the push goes through once onex hook run-pending passes"),
+  UNKNOWN_REVISION("ONEX-J030", "a revision or range does not name a commit of this repository",
+      "give a commit id, branch, tag or range as git log takes them (HEAD~3, main..feature); see git rev-parse <rev>");
 
   private final String id;
   private final String title;

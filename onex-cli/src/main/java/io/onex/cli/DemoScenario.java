@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import io.onex.core.record.InMemoryRecordSink;
@@ -96,7 +97,8 @@ final class DemoScenario {
       Files.writeString(echo, original, StandardCharsets.UTF_8);
       out.println("  (typo reverted)");
       boolean built = nodeThatBuildsANode(dir, ws, git);
-      boolean ok = broken && fixed && typoCaught && built;
+      boolean loop = new DemoGitLoop(env, out, this::title).run(dir);
+      boolean ok = broken && fixed && typoCaught && built && loop;
 
       title("Where to look next");
       out.println("  the demo repository:   " + dir);
@@ -104,6 +106,7 @@ final class DemoScenario {
       out.println("  try:                   cd " + dir + " && " + onex + " validate --format json");
       out.println("                         " + onex + " new my_node --type cli --dir nodes && " + onex + " tree && " + onex + " validate");
       out.println("  the formats:           docs/formats/ (node-metadata.md, hash-lock.md, tree.md, ...)");
+      out.println("  the history:           onex log, onex show HEAD, git log --notes=onex/commits");
       out.println("  every error code:      docs/errors/");
       out.println("  all commands:          onex --help, docs/cli.md");
       out.println();
@@ -132,16 +135,21 @@ final class DemoScenario {
     boolean ok;
 
     title("Run the generated node and show its execution record");
-    try (Store store = Store.open(io.onex.core.project.ProjectLayout.discover(dir).storeDir(), env.clock(), env.lockWait())) {
-      Execution exec = Execution.open(dir, env.runtimeOptions(), store, true);
+    try (Store store = Store.open(io.onex.core.project.ProjectLayout.discover(dir).storeDir(), env.clock(), env.lockWait());
+        io.onex.git.record.InvocationRecords records = io.onex.git.record.InvocationRecords.open(dir, Map.of(), env.clock(), store,
+            d -> out.println("  " + d.format()))) {
+      // records go to the notes refs (then the store), as with onex run: nothing lives only in the store
+      Execution exec = Execution.open(dir, env.runtimeOptions(), records.sink(), store, true);
       String input = "{\"text\": \"hello world\"}";
       RunResult run = exec.run("word_count", Json.parse(input), Runtime.emptyObject(), Optional.empty());
+      records.finish("onex demo: run word_count", exec::metadataFileOf);
       out.println("  onex run word_count --input '" + input + "'");
       out.println("  status: " + run.record().status() + ", output: " + run.output().map(Object::toString).orElse("none"));
       Json.write(run.record().toJson()).lines().forEach(l -> out.println("  | " + l));
 
       title("Run it again: the same key is served from the cache (.onex-store/outputs/)");
       RunResult again = exec.run("word_count", Json.parse(input), Runtime.emptyObject(), Optional.empty());
+      records.finish("onex demo: run word_count again", exec::metadataFileOf);
       out.println("  onex run word_count --input '" + input + "'");
       out.println("  status: " + again.record().status() + again.record().cachedFrom().map(id -> " (from " + RunCommand.shortId(id) + ")").orElse("")
           + ", output: " + again.output().map(Object::toString).orElse("none"));
@@ -151,6 +159,7 @@ final class DemoScenario {
       TestRunner.Report tests = exec.test(List.of(), r -> out.println("  " + (r.passed() ? "PASS " : "FAIL ")
           + r.node().metadata().name() + " :: " + r.testCase().name()));
       out.println("  " + tests.cases().size() + " test cases: " + tests.passed() + " passed, " + tests.failed() + " failed");
+      records.finish("onex demo: onex test", exec::metadataFileOf);
       ok = run.succeeded() && cached && tests.failed() == 0;
     }
     String c3 = git.commitAll("Add the scaffold node and the word_count node it generated");

@@ -25,7 +25,12 @@ class DemoTest {
     assertTrue(r.out().contains("demo finished: the broken node was caught and fixed"), r::toString);
     assertTrue(r.out().contains("PASS word_count :: scaffolded_default"), r::toString);
     assertTrue(r.out().contains("\"status\" : \"success\""), "the generated node's record is shown: " + r);
-    assertEquals("3", git(dir, "rev-list", "--count", "HEAD").strip(), "three commits");
+    assertEquals("5", git(dir, "rev-list", "--count", "HEAD").strip(), "three commits, then two through the hooks");
+    assertTrue(r.out().contains("(the commit was blocked)"), "the failing change is blocked: " + r);
+    assertTrue(r.out().contains("the same history on both sides"), "the clone fetched the history: " + r);
+    assertTrue(git(dir, "notes", "--ref", "onex/commits", "show", "HEAD").contains("\"status\":\"cached\""),
+        "the last commit was served from the cache, as its summary note says");
+    assertTrue(Files.isDirectory(tmp.resolve("demo-clone/.git")), "the clone is beside the demo repository");
     assertEquals("", git(dir, "status", "--porcelain").strip(), "nothing left uncommitted");
     String files = git(dir, "ls-files");
     assertTrue(files.contains("nodes/greet/node.onex.yaml") && files.contains(".tree") && files.contains(".onex-store/config.yaml")

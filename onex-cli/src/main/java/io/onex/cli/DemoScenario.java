@@ -110,7 +110,8 @@ final class DemoScenario {
       out.println("  every error code:      docs/errors/");
       out.println("  all commands:          onex --help, docs/cli.md");
       out.println();
-      out.println(ok ? "demo finished: the broken node was caught and fixed" : "demo finished with unexpected results: see above");
+      out.println(ok ? "demo finished: the broken node was caught and fixed, a failing commit was blocked, a verified one was served from the cache, and a clone fetched the history"
+          : "demo finished with unexpected results: see above");
       return ok ? ExitCodes.OK : ExitCodes.INTERNAL;
     }
   }

@@ -37,7 +37,12 @@ public enum GitError implements ErrorCode {
   BUDGET_EXCEEDED("ONEX-J015", "the node was moved out of the commit path: the hooks time budget was used up",
       "it runs with onex hook run-pending or at the next push; raise hooks.budget_ms in .onex-store/config.yaml to run it at commit"),
   PENDING_FAILED("ONEX-J016", "a node moved out of the commit path failed its test cases when it ran later",
-      "run onex test <node>, fix it, commit the fix; the push goes through once onex hook run-pending passes");
+      "run onex test <node>, fix it, commit the fix; the push goes through once onex hook run-pending passes"),
+  SIGNATURE_POLICY("ONEX-J020", "a node whose lifecycle the signing policy names is not validly signed",
+      "sign it (onex sign <dir>) with a key of the policy's trust-root role, git add it, and commit or push again;"
+          + " the reason code below says what is wrong (docs/formats/signing.md)"),
+  RELEASE_PUSH("ONEX-J021", "the release history being pushed does not verify",
+      "run onex verify --release to see every problem; fix the release ref (or the trust root) before pushing it");
 
   private final String id;
   private final String title;

@@ -53,7 +53,7 @@ echo "== classes loaded (c1 | cds-c1: of which from the archive)"
 "$JAVA" $c1 -Xshare:auto -XX:SharedArchiveFile="$jsa" -Xlog:class+load:file="$WORK/classes-cds.log" -jar "$jar" hook pre-commit > /dev/null
 echo "  c1:     $(grep -c 'source:' "$WORK/classes-c1.log") classes, $(grep -c 'shared objects file' "$WORK/classes-c1.log") from the JDK's default archive"
 echo "  cds-c1: $(grep -c 'source:' "$WORK/classes-cds.log") classes, $(grep -c 'shared objects file' "$WORK/classes-cds.log") from archives"
-for lib in org.eclipse.jgit org.mapdb org.bouncycastle com.fasterxml.jackson.dataformat.yaml com.networknt picocli; do
+for lib in org.eclipse.jgit org.mapdb org.jetbrains kotlin org.eclipse.collections org.bouncycastle org.yaml.snakeyaml com.networknt picocli io.onex; do
   echo "  $lib: $(grep -c " $lib\." "$WORK/classes-c1.log")"
 done
 
@@ -76,16 +76,19 @@ if [ -x "$wrapper" ]; then
   run installed "$wrapper hook pre-commit"
 fi
 
-echo "== summary (ms: median [min, max])"
+echo "== summary (wall ms: median [min, max]; cpu = mean user+system ms, steadier on a loaded machine)"
 python3 - "$WORK" "$cases_file" <<'PY'
 import json, sys, statistics
 work, cases = sys.argv[1], open(sys.argv[2]).read().split()
-med = {}
+med, cpu = {}, {}
 for c in cases:
-    r = json.load(open(f"{work}/{c}.json"))["results"][0]["times"]
+    res = json.load(open(f"{work}/{c}.json"))["results"][0]
+    r = res["times"]
     med[c] = statistics.median(r) * 1000
-    print(f"{c:14s} {med[c]:8.1f} ms  [{min(r)*1000:.1f}, {max(r)*1000:.1f}]")
+    cpu[c] = (res["user"] + res["system"]) * 1000
+    print(f"{c:14s} {med[c]:8.1f} ms  [{min(r)*1000:.1f}, {max(r)*1000:.1f}]   cpu {cpu[c]:7.1f} ms")
 for c in cases:
-    print(f"ratio {c:14s} {med[c] / med['plain']:5.2f}x plain   {med[c] / med['java-version']:5.1f}x java-version")
+    print(f"ratio {c:14s} wall {med[c] / med['plain']:5.2f}x plain  {med[c] / med['java-version']:5.1f}x java-version"
+          f"   cpu {cpu[c] / cpu['plain']:5.2f}x plain")
 PY
 echo "raw results: $WORK"

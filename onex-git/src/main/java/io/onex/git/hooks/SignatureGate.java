@@ -114,6 +114,10 @@ final class SignatureGate {
   }
 
   private static TrustChain trust(HookContext ctx, Repository repo) {
+    if (repo.isBare()) {
+      throw GitError.NOT_A_REPOSITORY.fail(repo.getDirectory().toString(), "a bare repository has no working tree"
+          + " holding .onex-store/trust/: verify signatures in a clone");
+    }
     return RepositoryTrust.load(repo, RepositoryTrust.trustDir(repo.getWorkTree().toPath()), Optional.empty(),
         ctx.clock().instant());
   }

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * digits), so a rebuilt jar never meets an archive made for other bytes under the same name;
  * the JVM itself also checks the jar's size and time and, with {@code -Xshare:auto}, ignores a
  * stale or damaged archive silently. The wrapper exits {@value #FALL_BACK} without running
- * anything when its jar is gone, and the hook then tries the next launcher. Both files are
+ * anything when its jar or java executable is gone, and the hook then tries the next launcher. Both files are
  * written to a temporary name and renamed. A failed training run only costs the archive.
  */
 public final class HookJvm {
@@ -124,13 +124,14 @@ public final class HookJvm {
    * aborts (exit 134, before any ONEX code ran), sets the archive aside and runs without it.
    */
   static String wrapper(Command cmd, Optional<Path> jsa) throws IOException {
-    String java = quote(cmd.java().toString()) + " " + String.join(" ", FLAGS);
+    String java = "\"$java\" " + String.join(" ", FLAGS);
     StringBuilder s = new StringBuilder();
     s.append("#!/bin/sh\n# onex-hook-java: written by 'onex hooks install' (docs/formats/hooks.md \"Hook JVM\").\n");
     s.append("# Starts the onex CLI directly; exit ").append(FALL_BACK)
-        .append(" without running anything when the jar is gone (the hook then tries the next launcher).\n");
+        .append(" without running anything when the jar or java is gone (the hook then tries the next launcher).\n");
     s.append("jar=").append(quote(cmd.classPath().get(0).toString())).append('\n');
-    s.append("[ -f \"$jar\" ] || exit ").append(FALL_BACK).append('\n');
+    s.append("java=").append(quote(cmd.java().toString())).append('\n');
+    s.append("[ -f \"$jar\" ] && [ -x \"$java\" ] || exit ").append(FALL_BACK).append('\n');
     s.append("set --");
     cmd.launch().forEach(a -> s.append(' ').append(quote(a)));
     s.append(" \"$@\"\n");

@@ -128,6 +128,15 @@ class HookJvmGitTest {
     assertTrue(withCds.stderr().contains("1 test case(s) passed"), withCds.stderr());
     assertEquals(launches, h.launches().size(), "the java line ran, not the launcher: " + h.launches());
 
+    byte[] whole = Files.readAllBytes(jsa);
+    Files.write(jsa, java.util.Arrays.copyOf(whole, 1_000_000));
+    Files.writeString(wrapper, text.replaceAll("\nsize=[0-9]+\n", "\nsize=1000000\n"));
+    GitFixtures.Run truncated = commitNode(repo, "t");
+    assertEquals(0, truncated.exitCode(), "a JVM that dies on the archive is rerun without it: " + truncated.stderr());
+    assertTrue(Files.exists(Path.of(jsa + ".broken")) && !Files.exists(jsa), "the archive was set aside");
+    Files.write(jsa, whole);
+    Files.writeString(wrapper, text);
+
     Files.write(jsa, new byte[] {1, 2, 3});
     GitFixtures.Run damaged = commitNode(repo, "b");
     assertEquals(0, damaged.exitCode(), damaged.stderr());
@@ -171,5 +180,6 @@ class HookJvmGitTest {
     String text = HookJvm.wrapper(dirs, Optional.empty());
     assertFalse(text.contains("SharedArchiveFile"), text);
     assertTrue(text.startsWith("#!/bin/sh\n") && text.contains("exit " + HookJvm.FALL_BACK), text);
+    assertTrue(text.contains("[ -x \"$java\" ]") && text.contains("exec \"$java\" -XX:TieredStopAtLevel=1"), text);
   }
 }

@@ -19,7 +19,11 @@ final class ErrorPrinter implements CommandLine.IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
-    PrintWriter err = cmd.getErr();
+    return report(ex, cmd.getErr(), debug);
+  }
+
+  /** Prints {@code ex} as {@link #handleExecutionException} does and returns its exit code. */
+  static int report(Exception ex, PrintWriter err, boolean debug) {
     if (ex instanceof OnexException oe) {
       for (Diagnostic d : oe.diagnostics()) {
         err.println(d.format());

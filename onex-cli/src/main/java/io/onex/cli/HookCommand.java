@@ -115,19 +115,23 @@ final class HookCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Map<String, String> e = env.env();
+      return print(Hooks.prePush(context(env), remote(remote, env.env()), input(env.env())), spec, format);
+    }
+
+    /** The remote git passed, else the pre-commit framework's, else origin. */
+    static String remote(String given, Map<String, String> e) {
+      return given != null ? given : e.getOrDefault("PRE_COMMIT_REMOTE_NAME", "origin");
+    }
+
+    /** git's ref lines from stdin, or the pre-commit framework's range (it passes no stdin). */
+    static String input(Map<String, String> e) throws IOException {
       String to = e.get("PRE_COMMIT_TO_REF");
-      String stdin;
       if (to != null && !to.isEmpty()) {
-        // the pre-commit framework passes the range in its variables instead of stdin
         String from = e.getOrDefault("PRE_COMMIT_FROM_REF", "");
-        stdin = "HEAD " + to + " " + (e.getOrDefault("PRE_COMMIT_REMOTE_BRANCH", "HEAD")) + " "
+        return "HEAD " + to + " " + (e.getOrDefault("PRE_COMMIT_REMOTE_BRANCH", "HEAD")) + " "
             + (from.isEmpty() ? "0".repeat(40) : from) + "\n";
-      } else {
-        stdin = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
       }
-      String name = remote != null ? remote : e.getOrDefault("PRE_COMMIT_REMOTE_NAME", "origin");
-      return print(Hooks.prePush(context(env), name, stdin), spec, format);
+      return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

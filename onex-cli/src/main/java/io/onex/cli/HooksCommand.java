@@ -29,10 +29,25 @@ final class HooksCommand implements Callable<Integer> {
     this.env = env;
   }
 
+  /** This JVM and this jar, when the CLI runs from a jar (not from a class directory, as in tests). */
+  static Optional<io.onex.git.hooks.HookJvm.Command> javaCommand() {
+    try {
+      java.nio.file.Path jar = java.nio.file.Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      java.nio.file.Path exe = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java");
+      if (!java.nio.file.Files.isRegularFile(jar) || !jar.toString().endsWith(".jar") || !java.nio.file.Files.isExecutable(exe)) {
+        return Optional.empty();
+      }
+      return Optional.of(new io.onex.git.hooks.HookJvm.Command(exe, java.util.List.of(jar), Optional.empty()));
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   @Override
   public Integer call() {
     HookInstaller.Report r = action == Action.install
-        ? HookInstaller.install(env.workingDirectory(), env.env(), Optional.ofNullable(env.env().get("ONEX_LAUNCHER")))
+        ? HookInstaller.install(env.workingDirectory(), env.env(), Optional.ofNullable(env.env().get("ONEX_LAUNCHER")),
+            javaCommand())
         : HookInstaller.uninstall(env.workingDirectory(), env.env());
     var out = spec.commandLine().getOut();
     if (format == OutputFormat.JSON) {

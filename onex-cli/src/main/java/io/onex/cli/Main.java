@@ -14,6 +14,9 @@ public final class Main {
 
   /** Runs {@code onex} in-process (tests call this) and returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+    if (HookFastPath.applies(args)) {
+      return HookFastPath.run(args, out, err, env);
+    }
     CommandLine cmd = commandLine(env);
     cmd.setOut(out);
     cmd.setErr(err);

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Validate nodes: strict YAML, schema, rules, hash lock, .tree, URIs.",
+    description = {"Validate nodes: strict YAML, schema, rules, hash lock, .tree, URIs, and the signatures",
+        "the signing policy of .onex-store/config.yaml requires (any enforce stage).",
         "Reports every problem of every file; exit 1 when any error is found."})
 final class ValidateCommand implements Callable<Integer> {
   private final CliEnvironment env;
@@ -31,7 +32,8 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Workspace ws = Workspace.open(env.workingDirectory());
-    ValidationReport report = ws.validate(paths.stream().map(env::resolve).toList());
+    ValidationReport report = io.onex.git.release.ValidationSignatures.apply(env.workingDirectory(),
+        ws.validate(paths.stream().map(env::resolve).toList()), env.clock().instant());
     Reports.print(report, format, spec.commandLine().getOut());
     return report.ok() ? ExitCodes.OK : ExitCodes.FINDINGS;
   }

@@ -105,4 +105,33 @@ class SignCommandsTest {
       assertEquals(0, CliRun.in(repo, env, "verify", "--release").exit());
     }
   }
+
+  @Test
+  void validate_reportsMissingSignatureWherePolicyRequiresIt(@TempDir Path tmp) throws IOException {
+    Path repo = tmp.resolve("repo");
+    Map<String, String> env = Map.of("ONEX_KEY_DIR", tmp.resolve("keys").toString());
+    try (GitWorkspace ws = GitWorkspace.init(repo, "T", "t@onex.invalid", Clock.fixed(Instant.parse("2025-05-17T10:00:00Z"), ZoneOffset.UTC))) {
+      assertEquals(0, CliRun.in(repo, env, "init").exit());
+      assertEquals(0, CliRun.in(repo, env, "new", "greeter").exit());
+      Path meta;
+      try (var s = Files.walk(repo)) {
+        meta = s.filter(p -> p.getFileName().toString().equals("node.onex.yaml")).findFirst().orElseThrow();
+      }
+      Files.writeString(meta, Files.readString(meta).replaceAll("lifecycle: \\S+", "lifecycle: active"));
+      assertEquals(0, CliRun.in(repo, env, "stamp").exit());
+      assertEquals(0, CliRun.in(repo, env, "tree").exit());
+      CliRun plain = CliRun.in(repo, env, "validate");
+      assertEquals(0, plain.exit(), "no policy, no signature needed: " + plain);
+      Path config = repo.resolve(".onex-store/config.yaml");
+      Files.writeString(config, Files.readString(config) + "signing:\n  require: [active]\n  enforce: pre-push\n");
+      assertEquals(0, CliRun.in(repo, env, "keys", "generate").exit());
+      assertEquals(0, CliRun.in(repo, env, "trust", "init", "--registry", "demo").exit());
+      CliRun unsigned = CliRun.in(repo, env, "validate");
+      assertEquals(1, unsigned.exit(), unsigned.toString());
+      assertTrue(unsigned.out().contains("ONEX-G050") && unsigned.out().contains("onex sign"), unsigned.toString());
+      assertEquals(0, CliRun.in(repo, env, "sign", repo.relativize(meta.getParent()).toString()).exit());
+      CliRun signed = CliRun.in(repo, env, "validate");
+      assertEquals(0, signed.exit(), signed.toString());
+    }
+  }
 }

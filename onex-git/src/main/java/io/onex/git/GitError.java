@@ -38,6 +38,11 @@ public enum GitError implements ErrorCode {
       "it runs with onex hook run-pending or at the next push; raise hooks.budget_ms in .onex-store/config.yaml to run it at commit"),
   PENDING_FAILED("ONEX-J016", "a node moved out of the commit path failed its test cases when it ran later",
       "run onex test <node>, fix it, commit the fix; the push goes through once onex hook run-pending passes"),
+  SIGNATURE_POLICY("ONEX-J020", "a node whose lifecycle the signing policy names is not validly signed",
+      "sign it (onex sign <dir>) with a key of the policy's trust-root role, git add it, and commit or push again;"
+          + " the reason code below says what is wrong (docs/formats/signing.md)"),
+  RELEASE_PUSH("ONEX-J021", "the release history being pushed does not verify",
+      "run onex verify --release to see every problem; fix the release ref (or the trust root) before pushing it"),
   UNKNOWN_REVISION("ONEX-J030", "a revision or range does not name a commit of this repository",
       "give a commit id, branch, tag or range as git log takes them (HEAD~3, main..feature); see git rev-parse <rev>");
 

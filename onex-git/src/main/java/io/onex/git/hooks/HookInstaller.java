@@ -45,6 +45,18 @@ public final class HookInstaller {
     }
   }
 
+  /**
+   * Installs the three hooks and, when {@code java} is given, the direct java wrapper and its
+   * class-data-sharing archive ({@link HookJvm}) for the repository of {@code workDir}.
+   */
+  public static Report install(Path workDir, Map<String, String> env, Optional<String> launcher,
+      Optional<HookJvm.Command> java) {
+    Report r = install(workDir, env, launcher);
+    List<String> lines = new ArrayList<>(r.lines());
+    java.ifPresent(c -> lines.addAll(HookJvm.install(workDir, env, c)));
+    return new Report(r.hooksDir(), lines);
+  }
+
   /** Installs the three hooks for the repository of {@code workDir}. */
   public static Report install(Path workDir, Map<String, String> env, Optional<String> launcher) {
     Path dir = hooksDir(workDir, env);
@@ -96,6 +108,7 @@ public final class HookInstaller {
     } catch (IOException e) {
       throw GitError.io("uninstall the hooks in " + dir, e);
     }
+    lines.addAll(HookJvm.uninstall(workDir, env));
     return new Report(dir, lines);
   }
 

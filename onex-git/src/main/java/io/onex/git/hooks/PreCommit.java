@@ -57,6 +57,10 @@ final class PreCommit {
       if (!problems.isEmpty()) {
         return Reports.invalid(problems);
       }
+      HookResult unsigned = SignatureGate.preCommit(ctx, repo, changes);
+      if (unsigned != null) {
+        return unsigned;
+      }
       Affected affected = index.affected(staged, changes);
       if (affected.toTest().isEmpty()) {
         pending.add(now, staged.treeId().name(), List.of(), false);

@@ -35,6 +35,10 @@ final class PrePush {
     List<Diagnostic> problems = new ArrayList<>();
     int refs = 0;
     try (Repository repo = GitRepos.open(ctx.workDir(), ctx.env())) {
+      HookResult gate = SignatureGate.prePush(ctx, repo, stdin);
+      if (gate != null) {
+        return gate;
+      }
       NodeIndex index = NodeIndex.open(repo);
       for (String line : stdin.split("\n")) {
         String[] f = line.trim().split("\\s+");

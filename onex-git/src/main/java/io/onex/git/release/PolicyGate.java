@@ -38,11 +38,43 @@ public final class PolicyGate {
   }
 
   /**
+   * The policy of {@code .onex-store/config.yaml} as it is in {@code rev} ({@link #INDEX}: as
+   * staged), read from the git objects ({@code SigningPolicy.NONE} when the file is absent).
+   *
+   * @throws OnexException {@code ONEX-G060} for an invalid {@code signing} value, YAML codes
+   */
+  public static SigningPolicy policy(Repository repo, String rev) {
+    String path = ProjectLayout.STORE_DIR + "/" + ProjectLayout.CONFIG_FILE;
+    try {
+      ObjectId tree = tree(repo, rev);
+      try (org.eclipse.jgit.treewalk.TreeWalk tw = org.eclipse.jgit.treewalk.TreeWalk.forPath(repo, path, tree)) {
+        if (tw == null) {
+          return SigningPolicy.NONE;
+        }
+        byte[] bytes = repo.open(tw.getObjectId(0)).getBytes();
+        return SigningPolicy.parse(bytes, (INDEX.equals(rev) ? "" : rev + ":") + path);
+      }
+    } catch (IOException e) {
+      throw GitNodes.io(rev, e);
+    }
+  }
+
+  /**
    * Checks the nodes of {@code rev} ({@link #INDEX} or any revision git resolves) at
    * {@code stage}. Returns one diagnostic per failure (ONEX-G05x, G021, G038), empty when every
    * node the policy names verifies.
    */
   public static List<Diagnostic> check(Repository repo, String rev, SigningPolicy policy, Stage stage, TrustRoot root) {
+    return check(repo, rev, policy, stage, root, dir -> true);
+  }
+
+  /**
+   * As {@link #check(Repository, String, SigningPolicy, Stage, TrustRoot)}, limited to the node
+   * directories {@code dirs} accepts (repository-relative, {@code ""} for the root): the
+   * pre-commit hook checks only the nodes a commit changes.
+   */
+  public static List<Diagnostic> check(Repository repo, String rev, SigningPolicy policy, Stage stage, TrustRoot root,
+      java.util.function.Predicate<String> dirs) {
     List<Diagnostic> out = new ArrayList<>();
     if (policy.require().isEmpty() || !policy.enforcedAt(stage)) {
       return out;
@@ -52,6 +84,9 @@ public final class PolicyGate {
       Path workTree = repo.isBare() ? null : repo.getWorkTree().toPath();
       List<String> excluded = workTree == null ? List.of() : ProjectConfig.load(new ProjectLayout(workTree)).exclude();
       for (String dir : GitNodes.nodeDirs(repo, tree, excluded)) {
+        if (!dirs.test(dir)) {
+          continue;
+        }
         Optional<GitNodes.GitNode> g;
         try {
           g = GitNodes.read(repo, tree, rev, dir);

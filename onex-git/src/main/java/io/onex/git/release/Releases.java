@@ -92,7 +92,15 @@ public final class Releases {
    * number). Never throws for a verification failure: each is a diagnostic of the report.
    */
   public static Report verify(Repository repo, TrustChain trust, String selector, Instant now) {
-    List<ReleaseVerifier.Entry> chain = ReleaseRef.read(repo, ReleaseRef.tip(repo));
+    return verify(repo, trust, selector, now, ReleaseRef.tip(repo));
+  }
+
+  /**
+   * As {@link #verify(Repository, TrustChain, String, Instant)} for the release history ending
+   * at commit {@code tip} instead of the local ref (the pre-push hook verifies what it pushes).
+   */
+  public static Report verify(Repository repo, TrustChain trust, String selector, Instant now, ObjectId tip) {
+    List<ReleaseVerifier.Entry> chain = ReleaseRef.read(repo, tip);
     Optional<LastRelease> last = LocalState.lastRelease(repo);
     ReleaseResult r = ReleaseVerifier.verify(chain, trust, last, now);
     List<Diagnostic> problems = new ArrayList<>(r.problems());

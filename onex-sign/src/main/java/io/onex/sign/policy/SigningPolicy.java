@@ -57,7 +57,20 @@ public record SigningPolicy(Set<String> require, Role role, Stage enforce) {
     if (!Files.isRegularFile(configFile)) {
       return NONE;
     }
-    YamlDocument doc = StrictYaml.loadMapping(configFile, configFile.toString(), YamlLimits.DEFAULT);
+    return of(StrictYaml.loadMapping(configFile, configFile.toString(), YamlLimits.DEFAULT));
+  }
+
+  /**
+   * The policy of configuration bytes (for example the staged blob of
+   * {@code .onex-store/config.yaml}); {@code file} names them in messages.
+   *
+   * @throws OnexException {@code ONEX-G060} for an invalid {@code signing} value, YAML codes
+   */
+  public static SigningPolicy parse(byte[] configBytes, String file) {
+    return of(StrictYaml.parseMapping(configBytes, file, YamlLimits.DEFAULT));
+  }
+
+  private static SigningPolicy of(YamlDocument doc) {
     JsonNode s = doc.root().get("signing");
     if (s == null || s.isNull()) {
       return NONE;

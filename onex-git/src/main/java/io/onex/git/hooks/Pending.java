@@ -68,7 +68,9 @@ final class Pending {
     List<Entry> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(p)) {
       for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
-        out.add(read(f));
+        if (Files.exists(f)) { // a concurrent post-commit may have consumed it
+          out.add(read(f));
+        }
       }
     } catch (IOException e) {
       throw GitError.PENDING_FILE.fail(p.toString(), "cannot list " + p + ": " + e.getMessage());

@@ -72,6 +72,11 @@ final class DependencyGraph {
     return out;
   }
 
+  /** Every node some other node refers to (a dependency or a composite child). */
+  Set<String> referred() {
+    return new TreeSet<>(referredBy.keySet());
+  }
+
   /** {@code dirs} and everything they refer to, transitively (what running them needs). */
   Set<String> requirements(Collection<String> dirs) {
     return closure(dirs, refersTo);

@@ -181,6 +181,19 @@ public final class NodeIndex {
     return new Affected(nodes(changed, byDir), nodes(dependents, byDir), nodes(graph.requirements(run), byDir));
   }
 
+  /**
+   * The directories of the nodes of {@code snapshot} that another node refers to through
+   * {@code dependencies} or {@code subgraph} (they have dependents or composite parents).
+   */
+  public Set<String> referred(Snapshot snapshot) {
+    Map<String, MetaSummary> summaries = new LinkedHashMap<>();
+    for (GitNode n : snapshot.nodes(exclude(snapshot))) {
+      summaries.put(n.dir(), cache.get(n.metadataBlob(), snapshot, n.metadataPath()));
+    }
+    cache.save();
+    return DependencyGraph.build(summaries).referred();
+  }
+
   private static List<GitNode> nodes(java.util.Collection<String> dirs, Map<String, GitNode> byDir) {
     return dirs.stream().map(byDir::get).filter(Objects::nonNull).toList();
   }

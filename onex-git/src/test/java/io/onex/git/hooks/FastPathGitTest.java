@@ -245,6 +245,52 @@ class FastPathGitTest {
     assertTrue(summary.contains("\"status\":\"cached\""), summary);
   }
 
+  @Test
+  void underThePreCommitFramework_theFastPathStartsNoJvm() throws Exception {
+    boolean framework = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+        .anyMatch(d -> Files.isExecutable(Path.of(d.isEmpty() ? "." : d, "pre-commit")));
+    org.junit.jupiter.api.Assumptions.assumeTrue(framework, "the pre-commit framework is not installed");
+    Path repo = verifiedTwice(h.repo("r"), "a");
+    HookInstaller.uninstall(repo, h.env());
+    Path scripts = Files.createDirectories(dir.resolve("scripts"));
+    StringBuilder cfg = new StringBuilder("repos:\n- repo: local\n  hooks:\n");
+    for (String name : List.of("pre-commit", "post-commit")) {
+      Path f = scripts.resolve(name);
+      Files.writeString(f, HookInstaller.script(name, java.util.Optional.empty()));
+      Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+      cfg.append("  - {id: onex-").append(name).append(", name: onex ").append(name).append(", entry: '").append(f)
+          .append("', language: system, pass_filenames: false, always_run: true, stages: [")
+          .append(name.equals("pre-commit") ? "commit" : name).append("]}\n");
+    }
+    Files.writeString(repo.resolve(".pre-commit-config.yaml"), cfg.toString());
+    h.ok(repo, "add", ".pre-commit-config.yaml");
+    h.ok(repo, "commit", "-q", "--no-verify", "-m", "framework");
+    Map<String, String> env = new java.util.HashMap<>(h.env());
+    env.putAll(NO_BACKGROUND);
+    GitFixtures.Run install = runIn(repo, env, "pre-commit", "install", "-t", "pre-commit", "-t", "post-commit");
+    assertEquals(0, install.exitCode(), install.stderr());
+    h.ok(repo, "revert", "--no-commit", "HEAD~1");
+    int before = h.launches().size();
+    GitFixtures.Run c = commit(repo, "revert under the framework");
+    assertEquals(0, c.exitCode(), c.stderr() + c.out());
+    assertEquals(List.of(), newLaunches(before), c.stderr() + c.out());
+    assertEquals(h.ok(repo, "rev-parse", "HEAD~3:a").trim(), h.ok(repo, "rev-parse", "HEAD:a").trim());
+    try (Stream<Path> s = Files.list(repo.resolve(".git/onex/pending"))) {
+      assertEquals(1, s.filter(p -> p.toString().endsWith(".cached")).count(), "the hand-over for the fold");
+    }
+  }
+
+  private static GitFixtures.Run runIn(Path dir, Map<String, String> env, String... cmd) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    Process p = pb.start();
+    byte[] out = p.getInputStream().readAllBytes();
+    p.waitFor();
+    return new GitFixtures.Run(p.exitValue(), out, new String(out, StandardCharsets.UTF_8));
+  }
+
   private void assertFastPath(Path repo, String why) {
     String base = h.ok(repo, "rev-parse", "HEAD").trim();
     stageRevert(repo);

@@ -206,8 +206,11 @@ final class Verified {
     }
   }
 
-  /** Adds {@code entries} (tree id to record id) to the list, under the lock, keeping the newest. */
-  private static void append(Path list, String ns, Map<String, String> entries) throws IOException {
+  /**
+   * Adds {@code entries} (tree id to record id) to the list, keeping the newest: under the
+   * class monitor (threads of this JVM) and an exclusive lock on {@code .lock} (other processes).
+   */
+  static synchronized void append(Path list, String ns, Map<String, String> entries) throws IOException {
     Files.createDirectories(list.getParent());
     try (FileChannel ch = FileChannel.open(list.resolveSibling(".lock"), StandardOpenOption.CREATE,
         StandardOpenOption.WRITE); FileLock lock = ch.lock()) {

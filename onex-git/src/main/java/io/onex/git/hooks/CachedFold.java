@@ -28,7 +28,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * (docs/formats/hooks.md) into the notes: for each node served from the verified list, a
  * {@code cached} record ({@code cached_from} = the record that verified the tree id) on the
  * node's {@code node.onex.yaml} blob, and an {@code onex.pending/1} hand-over with its summary
- * line, which post-commit attaches to the commit.
+ * line, which post-commit attaches to the commit (the one post-commit named in the
+ * {@code .commit} file beside it, else the newest commit with the staged tree).
  *
  * <p>Invariants: nothing is lost when a process is killed at any point: the {@code .cached}
  * file is deleted only after the notes commit and the hand-over are written; a rerun writes
@@ -69,6 +70,7 @@ final class CachedFold {
     for (Path f : done) {
       try {
         Files.deleteIfExists(f);
+        Files.deleteIfExists(tagOf(f));
       } catch (IOException e) {
         lines.add(GitError.PENDING_FILE.at(f.toString(), "cannot remove " + f + ": " + e.getMessage()).format());
       }
@@ -124,7 +126,24 @@ final class CachedFold {
       summaries.add(new CommitSummary(cached.path("node").path("id").asText(), cached.path("record_id").asText(),
           "cached"));
     }
-    handOvers.add(() -> pending.add(millis, root, summaries, false));
+    java.util.Optional<String> commit = commitTag(f);
+    handOvers.add(() -> pending.add(millis, root, summaries, false, commit));
+  }
+
+  /** The commit post-commit wrote beside the file ({@code <name without .cached>.commit}), when valid. */
+  static java.util.Optional<String> commitTag(Path cached) {
+    Path tag = tagOf(cached);
+    try {
+      String c = Files.isRegularFile(tag) ? Files.readString(tag, StandardCharsets.UTF_8).strip() : "";
+      return Verified.validTree(c) ? java.util.Optional.of(c) : java.util.Optional.empty();
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  static Path tagOf(Path cached) {
+    String n = cached.getFileName().toString();
+    return cached.resolveSibling(n.substring(0, n.length() - SUFFIX.length()) + ".commit");
   }
 
   private static ObjectId metadataBlob(Repository repo, ObjectId nodeTree) throws IOException {

@@ -65,7 +65,8 @@ final class PostCommit {
     int newestMatched = -1;
     for (int i = 0; i < entries.size(); i++) {
       Pending.Entry e = entries.get(i);
-      ObjectId commit = commitByTree.get(e.tree());
+      ObjectId commit = e.commit().filter(c -> commitExists(repo, c)).map(ObjectId::fromString)
+          .orElse(commitByTree.get(e.tree()));
       if (commit == null) {
         continue;
       }
@@ -101,6 +102,14 @@ final class PostCommit {
     var runs = pending.runs();
     affected.toTest().forEach(n -> runs.add(n.dir()));
     pending.setRuns(runs);
+  }
+
+  private static boolean commitExists(Repository repo, String id) {
+    try (RevWalk rw = new RevWalk(repo)) {
+      return org.eclipse.jgit.lib.ObjectId.isId(id) && rw.parseCommit(ObjectId.fromString(id)) != null;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Tree id to the newest commit with it, for HEAD and its first-parent ancestors. */

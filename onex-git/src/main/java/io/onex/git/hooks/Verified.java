@@ -40,9 +40,10 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * the working tree; the namespace is the git blob id of a descriptor that the shell rebuilds
  * byte for byte (launcher, ONEX code, JDK, interpreters by real path + size + mtime, and
  * {@code git ls-files -s} of the configuration, {@code .tree} and every {@code node.onex.yaml},
- * which fixes the dependency graph and the configuration); a node that has dependents or
- * composite parents in that graph is never listed; a configuration that enforces signatures at
- * pre-commit lists nothing. Writes are whole-file (temporary file + rename) under a lock file,
+ * which fixes the dependency graph and the configuration); a node linked to another one in that
+ * graph (dependents, composite parents, or needing another node to run) or declaring
+ * {@code environment} variables (its verdict may depend on the caller's values) is never
+ * listed; a configuration that enforces signatures at pre-commit lists nothing. Writes are whole-file (temporary file + rename) under a lock file,
  * so two worktrees committing at once lose no line and a reader never sees a torn file.
  */
 final class Verified {
@@ -73,14 +74,15 @@ final class Verified {
       if (ns.isEmpty()) {
         return;
       }
-      Set<String> referred = index.referred(staged);
+      Set<String> linked = index.linked(staged);
       ObjectId root = staged.treeId();
       Map<String, String> entries = new LinkedHashMap<>();
       for (GitNode n : tested) {
-        if (n.dir().isEmpty() || referred.contains(n.dir())) {
-          continue;
+        JsonNode meta = index.metadata(staged, n);
+        if (n.dir().isEmpty() || linked.contains(n.dir()) || !meta.path("environment").isEmpty()) {
+          continue; // its verdict depends on other nodes or on the caller's environment
         }
-        String namespace = index.metadata(staged, n).path("namespace").asText("");
+        String namespace = meta.path("namespace").asText("");
         Optional<ExecutionRecord> r = records.stream().filter(x -> x.node().id().equals(namespace)).findFirst();
         Optional<ObjectId> tree = subtree(repo, root, n.dir());
         if (r.isPresent() && tree.isPresent()) {

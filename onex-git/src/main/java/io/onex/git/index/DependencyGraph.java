@@ -72,9 +72,11 @@ final class DependencyGraph {
     return out;
   }
 
-  /** Every node some other node refers to (a dependency or a composite child). */
-  Set<String> referred() {
-    return new TreeSet<>(referredBy.keySet());
+  /** Every node that refers to another node or that another node refers to. */
+  Set<String> linked() {
+    Set<String> out = new TreeSet<>(referredBy.keySet());
+    out.addAll(refersTo.keySet());
+    return out;
   }
 
   /** {@code dirs} and everything they refer to, transitively (what running them needs). */

@@ -182,16 +182,17 @@ public final class NodeIndex {
   }
 
   /**
-   * The directories of the nodes of {@code snapshot} that another node refers to through
-   * {@code dependencies} or {@code subgraph} (they have dependents or composite parents).
+   * The directories of the nodes of {@code snapshot} linked to another node through
+   * {@code dependencies} or {@code subgraph} URIs, in either direction: nodes with dependents
+   * or composite parents, and nodes that need another node to run.
    */
-  public Set<String> referred(Snapshot snapshot) {
+  public Set<String> linked(Snapshot snapshot) {
     Map<String, MetaSummary> summaries = new LinkedHashMap<>();
     for (GitNode n : snapshot.nodes(exclude(snapshot))) {
       summaries.put(n.dir(), cache.get(n.metadataBlob(), snapshot, n.metadataPath()));
     }
     cache.save();
-    return DependencyGraph.build(summaries).referred();
+    return DependencyGraph.build(summaries).linked();
   }
 
   private static List<GitNode> nodes(java.util.Collection<String> dirs, Map<String, GitNode> byDir) {

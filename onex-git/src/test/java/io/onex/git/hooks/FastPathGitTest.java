@@ -117,6 +117,24 @@ class FastPathGitTest {
   }
 
   @Test
+  void commitsSharingATree_eachGetTheirOwnCachedSummary() throws Exception {
+    Path repo = verifiedTwice(h.repo("r"), "a");
+    int before = h.launches().size();
+    for (int i = 0; i < 3; i++) { // v1, v2, v1 again: HEAD and HEAD~2 have the same tree
+      stageRevert(repo);
+      GitFixtures.Run c = commit(repo, "flip " + i);
+      assertEquals(0, c.exitCode(), c.stderr());
+    }
+    assertEquals(List.of(), newLaunches(before));
+    assertEquals(h.ok(repo, "rev-parse", "HEAD^{tree}"), h.ok(repo, "rev-parse", "HEAD~2^{tree}"));
+    assertEquals(0, h.gitLauncher(repo, "hook", "post-commit").exitCode());
+    for (String c : List.of("HEAD", "HEAD~1", "HEAD~2")) {
+      String s = notes(repo, "onex/commits", c);
+      assertEquals(1, s.lines().filter(l -> l.contains("\"status\":\"cached\"")).count(), c + ": " + s);
+    }
+  }
+
+  @Test
   void noOpCommit_startsNoJvm_andRepositoryWithoutConfigToo() throws Exception {
     Path repo = verifiedTwice(h.repo("r"), "a");
     int before = h.launches().size();

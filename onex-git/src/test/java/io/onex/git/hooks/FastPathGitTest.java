@@ -127,6 +127,12 @@ class FastPathGitTest {
     }
     assertEquals(List.of(), newLaunches(before));
     assertEquals(h.ok(repo, "rev-parse", "HEAD^{tree}"), h.ok(repo, "rev-parse", "HEAD~2^{tree}"));
+    h.extraEnv.put("ONEX_TEST_KILL", "post-commit");
+    h.gitLauncher(repo, "hook", "post-commit"); // a fold killed at once
+    h.extraEnv.remove("ONEX_TEST_KILL");
+    try (Stream<Path> s = Files.list(repo.resolve(".git/onex/pending"))) {
+      assertEquals(3, s.filter(p -> p.toString().endsWith(".cached")).count(), "the hand-overs survive the kill");
+    }
     assertEquals(0, h.gitLauncher(repo, "hook", "post-commit").exitCode());
     for (String c : List.of("HEAD", "HEAD~1", "HEAD~2")) {
       String s = notes(repo, "onex/commits", c);

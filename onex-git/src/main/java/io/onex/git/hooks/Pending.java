@@ -44,15 +44,21 @@ final class Pending {
   }
 
   /** One pre-commit hand-over. */
-  record Entry(Path file, String tree, List<CommitSummary> summaries, boolean skip) {}
+  record Entry(Path file, String tree, List<CommitSummary> summaries, boolean skip, java.util.Optional<String> commit) {}
 
   Path pendingDir() {
     return dir.resolve("pending");
   }
 
   void add(long millis, String tree, List<CommitSummary> summaries, boolean skip) {
+    add(millis, tree, summaries, skip, java.util.Optional.empty());
+  }
+
+  /** A hand-over that names its commit (known after the fact: a fast-path commit's fold). */
+  void add(long millis, String tree, List<CommitSummary> summaries, boolean skip, java.util.Optional<String> commit) {
     ObjectNode o = JSON.createObjectNode();
     o.put("format", FORMAT).put("tree", tree).put("skip", skip);
+    commit.ifPresent(c -> o.put("commit", c));
     ArrayNode a = o.putArray("summaries");
     summaries.forEach(s -> a.add(s.toJson()));
     String name = String.format("%013d", millis) + "-" + UUID.randomUUID() + ".json";
@@ -68,7 +74,9 @@ final class Pending {
     List<Entry> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(p)) {
       for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
-        out.add(read(f));
+        if (Files.exists(f)) { // a concurrent post-commit may have consumed it
+          out.add(read(f));
+        }
       }
     } catch (IOException e) {
       throw GitError.PENDING_FILE.fail(p.toString(), "cannot list " + p + ": " + e.getMessage());
@@ -85,7 +93,9 @@ final class Pending {
       List<CommitSummary> s = new ArrayList<>();
       n.path("summaries").forEach(x -> s.add(new CommitSummary(x.path("node").asText(),
           x.path("record_id").asText(), x.path("status").asText())));
-      return new Entry(f, n.path("tree").asText(), s, n.path("skip").asBoolean(false));
+      java.util.Optional<String> commit = n.path("commit").isTextual()
+          ? java.util.Optional.of(n.path("commit").asText()) : java.util.Optional.empty();
+      return new Entry(f, n.path("tree").asText(), s, n.path("skip").asBoolean(false), commit);
     } catch (IOException | RuntimeException e) {
       throw GitError.PENDING_FILE.fail(f.toString(), "cannot read the pending file " + f + ": " + e.getMessage());
     }

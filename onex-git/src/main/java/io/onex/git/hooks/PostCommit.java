@@ -32,9 +32,10 @@ final class PostCommit {
   static HookResult run(HookContext ctx) {
     try (Repository repo = GitRepos.open(ctx.workDir(), ctx.env())) {
       Pending pending = new Pending(repo.getDirectory().toPath());
+      List<String> folded = CachedFold.run(ctx, repo, pending);
       List<Pending.Entry> entries = pending.entries();
       if (entries.isEmpty()) {
-        return HookResult.ok(List.of());
+        return HookResult.ok(folded);
       }
       Map<ObjectId, List<CommitSummary>> notes = new LinkedHashMap<>();
       List<Pending.Entry> done = match(repo, entries, pending, notes);
@@ -45,8 +46,11 @@ final class PostCommit {
             "onex: post-commit summaries of " + notes.size() + " commit(s)");
       }
       done.forEach(pending::remove);
-      return HookResult.ok(lines == 0 ? List.of()
-          : List.of("onex: summary note: " + lines + " line(s) on " + notes.size() + " commit(s)"));
+      List<String> out = new ArrayList<>(folded);
+      if (lines > 0) {
+        out.add("onex: summary note: " + lines + " line(s) on " + notes.size() + " commit(s)");
+      }
+      return HookResult.ok(out);
     }
   }
 
@@ -61,7 +65,8 @@ final class PostCommit {
     int newestMatched = -1;
     for (int i = 0; i < entries.size(); i++) {
       Pending.Entry e = entries.get(i);
-      ObjectId commit = commitByTree.get(e.tree());
+      ObjectId commit = e.commit().filter(c -> commitExists(repo, c)).map(ObjectId::fromString)
+          .orElse(commitByTree.get(e.tree()));
       if (commit == null) {
         continue;
       }
@@ -97,6 +102,14 @@ final class PostCommit {
     var runs = pending.runs();
     affected.toTest().forEach(n -> runs.add(n.dir()));
     pending.setRuns(runs);
+  }
+
+  private static boolean commitExists(Repository repo, String id) {
+    try (RevWalk rw = new RevWalk(repo)) {
+      return org.eclipse.jgit.lib.ObjectId.isId(id) && rw.parseCommit(ObjectId.fromString(id)) != null;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Tree id to the newest commit with it, for HEAD and its first-parent ancestors. */

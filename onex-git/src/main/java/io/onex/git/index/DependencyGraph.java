@@ -72,6 +72,13 @@ final class DependencyGraph {
     return out;
   }
 
+  /** Every node that refers to another node or that another node refers to. */
+  Set<String> linked() {
+    Set<String> out = new TreeSet<>(referredBy.keySet());
+    out.addAll(refersTo.keySet());
+    return out;
+  }
+
   /** {@code dirs} and everything they refer to, transitively (what running them needs). */
   Set<String> requirements(Collection<String> dirs) {
     return closure(dirs, refersTo);

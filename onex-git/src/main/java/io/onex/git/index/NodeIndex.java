@@ -181,6 +181,20 @@ public final class NodeIndex {
     return new Affected(nodes(changed, byDir), nodes(dependents, byDir), nodes(graph.requirements(run), byDir));
   }
 
+  /**
+   * The directories of the nodes of {@code snapshot} linked to another node through
+   * {@code dependencies} or {@code subgraph} URIs, in either direction: nodes with dependents
+   * or composite parents, and nodes that need another node to run.
+   */
+  public Set<String> linked(Snapshot snapshot) {
+    Map<String, MetaSummary> summaries = new LinkedHashMap<>();
+    for (GitNode n : snapshot.nodes(exclude(snapshot))) {
+      summaries.put(n.dir(), cache.get(n.metadataBlob(), snapshot, n.metadataPath()));
+    }
+    cache.save();
+    return DependencyGraph.build(summaries).linked();
+  }
+
   private static List<GitNode> nodes(java.util.Collection<String> dirs, Map<String, GitNode> byDir) {
     return dirs.stream().map(byDir::get).filter(Objects::nonNull).toList();
   }

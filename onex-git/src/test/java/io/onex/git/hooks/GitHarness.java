@@ -21,6 +21,8 @@ final class GitHarness {
   final Path root;
   final Path launcher;
   final Path log;
+  /** Added to the environment of every process (a test may set LC_ALL, for example). */
+  final Map<String, String> extraEnv = new HashMap<>();
 
   GitHarness(Path root) {
     this.root = root;
@@ -48,6 +50,7 @@ final class GitHarness {
     env.put("ONEX_LAUNCHER", launcher.toString());
     env.remove("GIT_AUTHOR_DATE");
     env.remove("GIT_COMMITTER_DATE");
+    env.putAll(extraEnv);
     return env;
   }
 

@@ -21,7 +21,7 @@ public final class StoreProbe {
       return;
     }
     try (Store s = Store.open(Paths.get(args[1]), Clock.systemUTC(), Duration.ofSeconds(30))) {
-      boolean hit = s.cacheLookup(StoreGenerator.cacheKey(Integer.parseInt(args[2]))).isPresent();
+      boolean hit = s.cacheHit(StoreGenerator.cacheKey(Integer.parseInt(args[2]))).isPresent();
       if (!hit) {
         System.exit(1);
       }

@@ -11,6 +11,7 @@ import java.util.zip.CRC32C;
 import org.mapdb.BTreeMap;
 import org.mapdb.DB;
 import org.mapdb.DBMaker;
+import org.mapdb.HTreeMap;
 import org.mapdb.Serializer;
 
 /**
@@ -87,8 +88,11 @@ final class Index implements AutoCloseable {
     return map(4, false);
   }
 
-  /** The cache map: 32 raw key bytes to a sealed {@link CacheHit}. */
-  BTreeMap<byte[], byte[]> cache() {
+  /**
+   * The cache map: 32 raw key bytes to a sealed {@link CacheHit}. A hash map (no key order is
+   * needed): one index-tree walk and one record read per lookup, about half a B-tree descent.
+   */
+  HTreeMap<byte[], byte[]> cache() {
     return map(CACHE, false);
   }
 
@@ -97,12 +101,12 @@ final class Index implements AutoCloseable {
   }
 
   /** A map by its name in {@link #MAPS} (not meta). */
-  BTreeMap<?, ?> byName(String name) {
+  Map<?, ?> byName(String name) {
     return map(java.util.Arrays.asList(MAPS).indexOf(name), false);
   }
 
   @SuppressWarnings("unchecked")
-  private synchronized <K, V> BTreeMap<K, V> map(int i, boolean create) {
+  private synchronized <M> M map(int i, boolean create) {
     Object m = maps[i];
     if (m == null) {
       String name = MAPS[i];
@@ -110,7 +114,7 @@ final class Index implements AutoCloseable {
         throw new CorruptIndexException("map '" + name + "' is missing from store.db");
       }
       if (i == CACHE) {
-        var maker = db.treeMap(name, Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY);
+        var maker = db.hashMap(name, Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY);
         m = create ? maker.create() : maker.open();
       } else {
         var maker = db.treeMap(name, Serializer.STRING, Serializer.STRING);
@@ -121,7 +125,7 @@ final class Index implements AutoCloseable {
       }
       maps[i] = m;
     }
-    return (BTreeMap<K, V>) m;
+    return (M) m;
   }
 
   /** Rejects any format marker but {@link #FORMAT}: an older or newer file is rebuilt, never read. */

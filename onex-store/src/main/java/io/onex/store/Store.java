@@ -518,12 +518,17 @@ public final class Store implements RecordSink, AutoCloseable {
     return new OutputStore(dir.resolve(OutputStore.DIR), OutputStore.MAX_BYTES);
   }
 
-  /** Every cache entry: for each cache key, the newest success record with that key. */
+  /** Every cache entry: for each cache key (in key order), the newest success record with that key. */
   public List<ExecutionRecord> cacheEntries() {
     return query(() -> {
       List<ExecutionRecord> out = new ArrayList<>();
+      List<String> keys = new ArrayList<>();
       for (byte[] k : index.cache().keySet()) {
-        out.add(recordOf(index.cacheHit(CacheHit.keyHex(k))));
+        keys.add(CacheHit.keyHex(k));
+      }
+      keys.sort(null);
+      for (String k : keys) {
+        out.add(recordOf(index.cacheHit(k)));
       }
       return out;
     });

@@ -15,8 +15,9 @@ import org.mapdb.HTreeMap;
 import org.mapdb.Serializer;
 
 /**
- * The MapDB side of the store: seven ordered maps in {@code store.db} (opened on first use) and the meta
- * data that ties them to the record log (docs/formats/store.md).
+ * The MapDB side of the store: six ordered maps and one hash map ({@code cache}) in
+ * {@code store.db}, each opened on first use, and the meta data that ties them to the record
+ * log (docs/formats/store.md).
  *
  * <p>File access: memory-mapped with MapDB's cleaner hack, transactions (write-ahead log)
  * enabled. The cleaner hack unmaps at {@link #close()}; it is safe only because the

@@ -38,11 +38,16 @@ cmd_c="env ONEX_CWD=$store java $JAVA_OPTS -jar $cli_jar log -n 20"
 $cmd_b || { echo "the probe missed its cache key" >&2; exit 1; }
 [ "$($cmd_c | wc -l)" -eq 20 ] || { echo "onex log -n 20 did not print 20 lines" >&2; exit 1; }
 
-median_ms() { # command...: median wall time in ms over RUNS runs
+# median_ms prints the median wall time in ms over RUNS runs and leaves the mean CPU time
+# (user + system, ms; hyperfine only, else "-") in $data/.cpu: on this shared 2-core machine the
+# wall time swings with other load, the CPU time much less.
+median_ms() { # command...
+  echo - > "$data/.cpu"
   if command -v hyperfine >/dev/null 2>&1; then
     local out; out=$(mktemp)
     hyperfine -N --warmup 2 --runs "$RUNS" --export-json "$out" "$*" >/dev/null 2>&1
-    python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))['results'][0]['median']*1000))" "$out"
+    python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'][0]; print(round(r['median']*1000)); \
+open(sys.argv[2],'w').write(str(round((r['user']+r['system'])*1000)))" "$out" "$data/.cpu"
     rm -f "$out"
   else
     local times=() s e
@@ -53,6 +58,7 @@ median_ms() { # command...: median wall time in ms over RUNS runs
     printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
   fi
 }
+cpu() { cat "$data/.cpu"; }
 
 # (d) the same as (c) with an application class-data archive (AppCDS, JDK 17: trained once with
 # -XX:ArchiveClassesAtExit): what a launcher could do to cut class loading
@@ -65,22 +71,18 @@ rm -f "$jsa_b"
 java $JAVA_OPTS -XX:ArchiveClassesAtExit="$jsa_b" -cp "$probe_jar" io.onex.bench.StoreProbe hit "$store/.onex-store" 0 >/dev/null 2>&1 || true
 cmd_e="java $JAVA_OPTS -XX:SharedArchiveFile=$jsa_b -cp $probe_jar io.onex.bench.StoreProbe hit $store/.onex-store 0"
 
-a=$(median_ms $cmd_a)
-b=$(median_ms $cmd_b)
-c=$(median_ms $cmd_c)
-echo "store: $store ($N records), JAVA_OPTS: $JAVA_OPTS, median of $RUNS runs, ms"
-printf '(a) fresh JVM, trivial main:           %5d ms\n' "$a"
-printf '(b) open store + one cache hit:        %5d ms  (+%d ms over (a), ratio %.2f; target +150)\n' \
-  "$b" $((b - a)) "$(awk -v x="$b" -v y="$a" 'BEGIN {print x / y}')"
-printf '(c) onex log -n 20:                    %5d ms  (+%d ms over (a), ratio %.2f; target 500 total)\n' \
-  "$c" $((c - a)) "$(awk -v x="$c" -v y="$a" 'BEGIN {print x / y}')"
+report() { # label wall cpu target
+  printf '%-38s %5d ms  (+%d ms over (a), ratio %.2f%s)  cpu %s ms\n' "$1" "$2" $(($2 - a)) \
+    "$(awk -v x="$2" -v y="$a" 'BEGIN {print x / y}')" "$4" "$3"
+}
+a=$(median_ms $cmd_a); ca=$(cpu)
+echo "store: $store ($N records), JAVA_OPTS: $JAVA_OPTS, median of $RUNS runs, ms; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-38s %5d ms  cpu %s ms\n' "(a) fresh JVM, trivial main:" "$a" "$ca"
+b=$(median_ms $cmd_b); report "(b) open store + one cache hit:" "$b" "$(cpu)" "; target +150"
+c=$(median_ms $cmd_c); report "(c) onex log -n 20:" "$c" "$(cpu)" "; target 500 total"
 if [ -f "$jsa" ]; then
-  d=$(median_ms $cmd_d)
-  printf '(d) onex log -n 20, AppCDS archive:    %5d ms  (+%d ms over (a), ratio %.2f)\n' \
-    "$d" $((d - a)) "$(awk -v x="$d" -v y="$a" 'BEGIN {print x / y}')"
+  d=$(median_ms $cmd_d); report "(d) onex log -n 20, AppCDS archive:" "$d" "$(cpu)" ""
 fi
 if [ -f "$jsa_b" ]; then
-  e=$(median_ms $cmd_e)
-  printf '(e) open + one hit, AppCDS archive:    %5d ms  (+%d ms over (a), ratio %.2f)\n' \
-    "$e" $((e - a)) "$(awk -v x="$e" -v y="$a" 'BEGIN {print x / y}')"
+  e=$(median_ms $cmd_e); report "(e) open + one hit, AppCDS archive:" "$e" "$(cpu)" "; target +150"
 fi

@@ -3,6 +3,7 @@ package io.onex.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onex.core.canon.CanonicalJson;
 import io.onex.core.record.ExecutionRecord;
+import io.onex.store.CacheHit;
 import io.onex.store.ExecutionRecordJson;
 import io.onex.store.Store;
 import java.io.IOException;
@@ -34,12 +35,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * Cache lookup, hit and miss, side by side in one run, at 10^4 and 10^6 entries:
  *
  * <ul>
- *   <li>{@code store*}: {@link Store#cacheLookup} on the MapDB store (mmap), returning the parsed
- *       record (seal check, JSON parse, record built);
- *   <li>{@code map*}: a {@link ConcurrentHashMap} of record objects: the in-memory floor;
+ *   <li>{@code storeHit}, {@code storeMiss}: {@link Store#cacheHit} on the MapDB store (mmap):
+ *       what the runtime's Memoizer asks; one B-tree descent over 32-byte keys, the sealed value's
+ *       CRC checked and decoded into a {@link CacheHit};
+ *   <li>{@code storeRecordHit}: {@link Store#cacheLookup}, the full record behind the hit (plus a
+ *       records-map read, seal check, JSON parse, record built and cross-checked);
+ *   <li>{@code map*}: a {@link ConcurrentHashMap} of {@link CacheHit} objects: the in-memory floor;
  *   <li>{@code files*}: a file-per-key disk cache as DVC's run cache and Bazel's disk cache lay
- *       it out: {@code <root>/<key[0..2]>/<key>} holding the record's canonical JSON, read and
- *       parsed into a JSON tree (not validated, not built: a slight advantage for it).
+ *       it out: {@code <root>/<key[0..2]>/<key>} holding exactly the store's sealed value (the
+ *       same bytes, the same CRC check and decoding: only the container differs);
+ *   <li>{@code filesRecordHit}: the same layout holding the record's canonical JSON, read and
+ *       parsed into a JSON tree (the comparison of store format 2; not validated, not built).
  * </ul>
  *
  * <p>The data sets are {@link StoreGenerator}'s records; they are built once and reused from
@@ -60,8 +66,9 @@ public class StoreLookupBenchmark {
   public int entries;
 
   private Store store;
-  private final ConcurrentHashMap<String, ExecutionRecord> map = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CacheHit> map = new ConcurrentHashMap<>();
   private Path files;
+  private Path hitFiles;
   private String[] hits;
   private String[] misses;
   private int next;
@@ -77,13 +84,20 @@ public class StoreLookupBenchmark {
     store = Store.open(base.resolve(".onex-store"), Clock.systemUTC(), Duration.ofSeconds(30));
     files = dataDir().resolve("files-" + entries);
     boolean writeFiles = !Files.exists(files.resolve("complete"));
+    hitFiles = dataDir().resolve("hitfiles-" + entries);
+    boolean writeHits = !Files.exists(hitFiles.resolve("complete"));
     hits = new String[4096];
     misses = new String[4096];
     java.util.Random rnd = new java.util.Random(42);
     for (int i = 0; i < entries; i++) {
       ExecutionRecord r = StoreGenerator.record(i);
       if (r.status().equals("success")) {
-        map.put(r.cacheKey(), r);
+        map.put(r.cacheKey(), CacheHit.of(r));
+        if (writeHits) {
+          Path f = hitFiles.resolve(r.cacheKey().substring(0, 2)).resolve(r.cacheKey());
+          Files.createDirectories(f.getParent());
+          Files.write(f, CacheHit.of(r).seal());
+        }
         if (writeFiles) {
           Path f = files.resolve(r.cacheKey().substring(0, 2)).resolve(r.cacheKey());
           Files.createDirectories(f.getParent());
@@ -93,6 +107,9 @@ public class StoreLookupBenchmark {
     }
     if (writeFiles) {
       Files.writeString(files.resolve("complete"), "ok");
+    }
+    if (writeHits) {
+      Files.writeString(hitFiles.resolve("complete"), "ok");
     }
     String[] keys = map.keySet().toArray(new String[0]);
     for (int i = 0; i < hits.length; i++) {
@@ -117,33 +134,57 @@ public class StoreLookupBenchmark {
   }
 
   @Benchmark
-  public Optional<ExecutionRecord> storeHit() {
+  public Optional<CacheHit> storeHit() {
+    return store.cacheHit(hit());
+  }
+
+  @Benchmark
+  public Optional<CacheHit> storeMiss() {
+    return store.cacheHit(miss());
+  }
+
+  @Benchmark
+  public Optional<ExecutionRecord> storeRecordHit() {
     return store.cacheLookup(hit());
   }
 
   @Benchmark
-  public Optional<ExecutionRecord> storeMiss() {
-    return store.cacheLookup(miss());
-  }
-
-  @Benchmark
-  public ExecutionRecord mapHit() {
+  public CacheHit mapHit() {
     return map.get(hit());
   }
 
   @Benchmark
-  public ExecutionRecord mapMiss() {
+  public CacheHit mapMiss() {
     return map.get(miss());
   }
 
   @Benchmark
-  public JsonNode filesHit() throws IOException {
-    return readFile(hit());
+  public Optional<CacheHit> filesHit() throws IOException {
+    return readHit(hit());
   }
 
   @Benchmark
-  public JsonNode filesMiss() throws IOException {
-    return readFile(miss());
+  public Optional<CacheHit> filesMiss() throws IOException {
+    return readHit(miss());
+  }
+
+  @Benchmark
+  public JsonNode filesRecordHit() throws IOException {
+    return readFile(hit());
+  }
+
+  /** Reads and verifies the sealed value of {@code key}: a damaged file is never a hit. */
+  private Optional<CacheHit> readHit(String key) throws IOException {
+    try {
+      byte[] b = Files.readAllBytes(hitFiles.resolve(key.substring(0, 2)).resolve(key));
+      Optional<CacheHit> h = CacheHit.unseal(key, b);
+      if (h.isEmpty()) {
+        throw new IllegalStateException("damaged cache file " + key);
+      }
+      return h;
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
   }
 
   private JsonNode readFile(String key) throws IOException {

@@ -116,7 +116,7 @@ public final class Runtime {
    * The record of a cache hit: the producer's output and trace hashes, no error, no duration,
    * no interpreter (none ran).
    */
-  private ExecutionRecord cached(LoadedNode node, ExecutionRecord producer, String inputHash, String configHash, String key,
+  private ExecutionRecord cached(LoadedNode node, io.onex.store.CacheHit producer, String inputHash, String configHash, String key,
       String recordId, Instant start, Optional<String> parent) {
     return new ExecutionRecord(recordId, CacheKeys.ref(node), inputHash, configHash, producer.outputHash(),
         producer.traceHash(), key, ExecStatus.CACHED.wireName(), producer.exitCode(), Optional.empty(), start.toString(),

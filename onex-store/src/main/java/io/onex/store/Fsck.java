@@ -32,7 +32,7 @@ final class Fsck {
   private final Map<String, String> byNode = new HashMap<>();
   private final Map<String, String> byTrace = new HashMap<>();
   private final Map<String, String> byStatus = new HashMap<>();
-  private final Map<String, String> cache = new HashMap<>();
+  private final Map<String, CacheHit> cache = new HashMap<>();
   private final Map<String, java.util.Optional<String>> cacheOutput = new HashMap<>();
   private final Map<String, AggregateState> aggregates = new TreeMap<>();
   private final RecentWindow window = new RecentWindow();
@@ -50,16 +50,16 @@ final class Fsck {
     boolean logOk = f.readLog();
     if (logOk) {
       f.compareRecords();
-      f.compare("by_time", ix.byTime, f.byTime, StoreError.FSCK_NOT_INDEXED);
-      f.compare("by_node", ix.byNode, f.byNode, StoreError.FSCK_NOT_INDEXED);
-      f.compare("by_trace", ix.byTrace, f.byTrace, StoreError.FSCK_NOT_INDEXED);
-      f.compare("by_status", ix.byStatus, f.byStatus, StoreError.FSCK_NOT_INDEXED);
-      f.compare("cache", ix.cache, f.cache, StoreError.FSCK_NOT_INDEXED);
+      f.compare("by_time", ix.byTime(), f.byTime, StoreError.FSCK_NOT_INDEXED);
+      f.compare("by_node", ix.byNode(), f.byNode, StoreError.FSCK_NOT_INDEXED);
+      f.compare("by_trace", ix.byTrace(), f.byTrace, StoreError.FSCK_NOT_INDEXED);
+      f.compare("by_status", ix.byStatus(), f.byStatus, StoreError.FSCK_NOT_INDEXED);
+      f.compareCache();
       f.compareAggregates();
       f.compareMeta();
     }
     f.compareCounts();
-    return new FsckResult(f.lines, ix.records.size(), f.problems, f.omitted);
+    return new FsckResult(f.lines, ix.records().size(), f.problems, f.omitted);
   }
 
   /** Replays the log in memory exactly as {@link Index#add} does. */
@@ -103,7 +103,7 @@ final class Fsck {
     if (r.status().equals("success")) {
       var previous = cacheOutput.put(r.cacheKey(), r.outputHash());
       outputDiffers = previous != null && !previous.equals(r.outputHash());
-      cache.put(r.cacheKey(), r.recordId());
+      cache.put(r.cacheKey(), CacheHit.of(r));
     }
     aggregates.computeIfAbsent(Keys.node(r.node().id(), r.node().version()), k -> new AggregateState())
         .add(r, outputDiffers);
@@ -111,7 +111,7 @@ final class Fsck {
 
   private void compareRecords() {
     Map<String, Long> left = new HashMap<>(recordCrc);
-    for (Map.Entry<String, String> e : ix.records.entrySet()) {
+    for (Map.Entry<String, String> e : ix.records().entrySet()) {
       Long want = left.remove(e.getKey());
       String json = Index.unseal(e.getKey(), e.getValue());
       if (want == null) {
@@ -141,11 +141,30 @@ final class Fsck {
         problem(missing, name, "entry " + k + " -> " + v + " is missing"));
   }
 
+  /** The cache map: raw key bytes to a sealed {@link CacheHit}, compared field by field. */
+  private void compareCache() {
+    Map<String, CacheHit> left = new HashMap<>(cache);
+    for (Map.Entry<byte[], byte[]> e : ix.cache().entrySet()) {
+      String key = CacheHit.keyHex(e.getKey());
+      CacheHit want = left.remove(key);
+      var got = e.getKey().length == 32 ? CacheHit.unseal(key, e.getValue()) : java.util.Optional.<CacheHit>empty();
+      if (want == null) {
+        problem(StoreError.FSCK_DANGLING_ENTRY, "cache", "entry " + key + " -> "
+            + got.map(CacheHit::recordId).orElse("(fails its checksum)") + " is not the key of a success in the log");
+      } else if (!got.equals(java.util.Optional.of(want))) {
+        problem(StoreError.FSCK_RECORD_MISMATCH, "cache", "entry " + key + " -> "
+            + got.map(CacheHit::toString).orElse("(fails its checksum)") + ", the log gives " + want);
+      }
+    }
+    new TreeMap<>(left).forEach((k, v) ->
+        problem(StoreError.FSCK_NOT_INDEXED, "cache", "entry " + k + " -> " + v.recordId() + " is missing"));
+  }
+
   private void compareAggregates() {
     Map<String, String> expected = new HashMap<>();
     aggregates.forEach((k, s) -> expected.put(k, s.toJson()));
     Map<String, String> left = new HashMap<>(expected);
-    for (Map.Entry<String, String> e : ix.aggregates.entrySet()) {
+    for (Map.Entry<String, String> e : ix.aggregates().entrySet()) {
       String want = left.remove(e.getKey());
       String json = Index.unseal(e.getKey(), e.getValue());
       if (want == null || !want.equals(json)) {
@@ -172,12 +191,12 @@ final class Fsck {
   }
 
   private void compareCounts() {
-    Map<String, BTreeMap<String, String>> maps = Map.of("records", ix.records, "by_node", ix.byNode,
-        "by_time", ix.byTime, "by_trace", ix.byTrace, "by_status", ix.byStatus, "cache", ix.cache,
-        "aggregates", ix.aggregates);
+    Map<String, Map<?, ?>> maps = Map.of("records", ix.records(), "by_node", ix.byNode(),
+        "by_time", ix.byTime(), "by_trace", ix.byTrace(), "by_status", ix.byStatus(), "cache", ix.cache(),
+        "aggregates", ix.aggregates());
     new TreeMap<>(maps).forEach((name, m) -> {
       String stored = ix.meta.get("count." + name);
-      long actual = m.sizeLong();
+      long actual = m instanceof BTreeMap<?, ?> b ? b.sizeLong() : m.size();
       if (!Long.toString(actual).equals(stored)) {
         problem(StoreError.FSCK_COUNT_MISMATCH, "meta", "count." + name + " is " + stored
             + " but the map holds " + actual);

@@ -11,11 +11,13 @@ import java.util.zip.CRC32C;
 import org.mapdb.BTreeMap;
 import org.mapdb.DB;
 import org.mapdb.DBMaker;
+import org.mapdb.HTreeMap;
 import org.mapdb.Serializer;
 
 /**
- * The MapDB side of the store: six ordered maps of strings in {@code store.db} and the meta
- * data that ties them to the record log (docs/formats/store.md).
+ * The MapDB side of the store: six ordered maps and one hash map ({@code cache}) in
+ * {@code store.db}, each opened on first use, and the meta data that ties them to the record
+ * log (docs/formats/store.md).
  *
  * <p>File access: memory-mapped with MapDB's cleaner hack, transactions (write-ahead log)
  * enabled. The cleaner hack unmaps at {@link #close()}; it is safe only because the
@@ -32,22 +34,19 @@ final class Index implements AutoCloseable {
   /**
    * The format marker kept in {@code meta/store_format}. A file with another marker (older or
    * newer) is never read: the open-time proof fails and the index is rebuilt from the log.
-   * History: 1 = five maps; 2 = adds by_trace, by_status, aggregate name and nondeterminism.
+   * History: 1 = five maps; 2 = adds by_trace, by_status, aggregate name and nondeterminism;
+   * 3 = the cache map keyed by raw key bytes, holding sealed {@link CacheHit}s.
    */
-  static final String FORMAT = "2";
+  static final String FORMAT = "3";
   static final String[] MAPS = {"records", "by_node", "by_time", "by_trace", "by_status", "cache", "aggregates", "meta"};
   /** Suffix of the marker file that exists while a process may have uncommitted or unsynced writes. */
   static final String DIRTY_SUFFIX = ".dirty";
+  private static final int CACHE = 5;
 
   final DB db;
-  final BTreeMap<String, String> records;
-  final BTreeMap<String, String> byNode;
-  final BTreeMap<String, String> byTime;
-  final BTreeMap<String, String> byTrace;
-  final BTreeMap<String, String> byStatus;
-  final BTreeMap<String, String> cache;
-  final BTreeMap<String, String> aggregates;
   final BTreeMap<String, String> meta;
+  /** The maps, opened on first use (an operation opens only what it reads); index as in {@link #MAPS}. */
+  private final Object[] maps = new Object[MAPS.length];
 
   /** In-memory view of the meta map, written back at every commit. */
   long logPosition;
@@ -60,17 +59,74 @@ final class Index implements AutoCloseable {
   private Index(DB db, Path file, boolean create) {
     this.db = db;
     this.dirtyMarker = dirtyMarker(file);
-    this.meta = map("meta", create, false);
+    this.meta = db.treeMap("meta", Serializer.STRING, Serializer.STRING).createOrOpen();
     if (!create) {
       checkFormat(meta.get("store_format"));
+      return;
     }
-    this.records = map("records", create, true);
-    this.byNode = map("by_node", create, false);
-    this.byTime = map("by_time", create, false);
-    this.byTrace = map("by_trace", create, false);
-    this.byStatus = map("by_status", create, false);
-    this.cache = map("cache", create, false);
-    this.aggregates = map("aggregates", create, false);
+    for (int i = 0; i < MAPS.length - 1; i++) {
+      map(i, true);
+    }
+  }
+
+  BTreeMap<String, String> records() {
+    return map(0, false);
+  }
+
+  BTreeMap<String, String> byNode() {
+    return map(1, false);
+  }
+
+  BTreeMap<String, String> byTime() {
+    return map(2, false);
+  }
+
+  BTreeMap<String, String> byTrace() {
+    return map(3, false);
+  }
+
+  BTreeMap<String, String> byStatus() {
+    return map(4, false);
+  }
+
+  /**
+   * The cache map: 32 raw key bytes to a sealed {@link CacheHit}. A hash map (no key order is
+   * needed): one index-tree walk and one record read per lookup, about half a B-tree descent.
+   */
+  HTreeMap<byte[], byte[]> cache() {
+    return map(CACHE, false);
+  }
+
+  BTreeMap<String, String> aggregates() {
+    return map(6, false);
+  }
+
+  /** A map by its name in {@link #MAPS} (not meta). */
+  Map<?, ?> byName(String name) {
+    return map(java.util.Arrays.asList(MAPS).indexOf(name), false);
+  }
+
+  @SuppressWarnings("unchecked")
+  private synchronized <M> M map(int i, boolean create) {
+    Object m = maps[i];
+    if (m == null) {
+      String name = MAPS[i];
+      if (!create && !db.exists(name)) {
+        throw new CorruptIndexException("map '" + name + "' is missing from store.db");
+      }
+      if (i == CACHE) {
+        var maker = db.hashMap(name, Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY);
+        m = create ? maker.create() : maker.open();
+      } else {
+        var maker = db.treeMap(name, Serializer.STRING, Serializer.STRING);
+        if (i == 0) {
+          maker = maker.valuesOutsideNodesEnable();
+        }
+        m = create ? maker.create() : maker.open();
+      }
+      maps[i] = m;
+    }
+    return (M) m;
   }
 
   /** Rejects any format marker but {@link #FORMAT}: an older or newer file is rebuilt, never read. */
@@ -79,17 +135,6 @@ final class Index implements AutoCloseable {
       throw new IllegalStateException(format == null
           ? "meta has no store_format" : "store_format is " + format + ", this onex reads only " + FORMAT);
     }
-  }
-
-  private BTreeMap<String, String> map(String name, boolean create, boolean bigValues) {
-    if (!create && !db.exists(name)) {
-      throw new IllegalStateException("map '" + name + "' is missing from store.db");
-    }
-    var maker = db.treeMap(name, Serializer.STRING, Serializer.STRING);
-    if (bigValues) {
-      maker = maker.valuesOutsideNodesEnable();
-    }
-    return create ? maker.create() : maker.open();
   }
 
   static DB openDb(Path file) {
@@ -168,7 +213,7 @@ final class Index implements AutoCloseable {
     String id = r.recordId();
     window.add(e.position(), id);
     logPosition = e.next();
-    String old = get(records, id);
+    String old = get(records(), id);
     if (old != null) {
       if (canonicalJson.equals(old)) {
         return false;
@@ -177,43 +222,56 @@ final class Index implements AutoCloseable {
           "record id " + id + " at byte offset " + e.position() + " was already indexed with other content"));
     }
     long seq = counts.get("records");
-    put(records, id, canonicalJson);
+    put(records(), id, canonicalJson);
     bump("records");
     String time = Keys.time(r.startedAt(), seq);
-    put(byTime, time, id);
+    put(byTime(), time, id);
     bump("by_time");
-    put(byNode, Keys.byNodePrefix(r.node().id(), r.node().version()) + time, id);
+    put(byNode(), Keys.byNodePrefix(r.node().id(), r.node().version()) + time, id);
     bump("by_node");
-    put(byTrace, Keys.byTracePrefix(r.traceHash()) + time, id);
+    put(byTrace(), Keys.byTracePrefix(r.traceHash()) + time, id);
     bump("by_trace");
-    put(byStatus, Keys.byStatusPrefix(r.status()) + time, id);
+    put(byStatus(), Keys.byStatusPrefix(r.status()) + time, id);
     bump("by_status");
     boolean outputDiffers = false;
     if (r.status().equals("success")) {
-      String previous = get(cache, r.cacheKey());
-      outputDiffers = previous != null && !r.outputHash().equals(outputHashOf(previous));
-      if (put(cache, r.cacheKey(), id)) {
+      CacheHit previous = cacheHit(r.cacheKey());
+      outputDiffers = previous != null && !r.outputHash().equals(previous.outputHash());
+      if (cache().put(CacheHit.keyBytes(r.cacheKey()), CacheHit.of(r).seal()) == null) {
         bump("cache");
       }
     }
     String nodeKey = Keys.node(r.node().id(), r.node().version());
-    String agg = get(aggregates, nodeKey);
+    String agg = get(aggregates(), nodeKey);
     AggregateState s = agg == null ? new AggregateState() : AggregateState.parse(agg);
     s.add(r, outputDiffers);
-    if (put(aggregates, nodeKey, s.toJson())) {
+    if (put(aggregates(), nodeKey, s.toJson())) {
       bump("aggregates");
     }
     return true;
   }
 
-  /** The output hash of an indexed record (for the nondeterminism check). */
-  private java.util.Optional<String> outputHashOf(String recordId) {
-    String json = get(records, recordId);
-    if (json == null) {
-      throw new CorruptIndexException("cache entry points to the missing record " + recordId);
+  /**
+   * The cache entry of {@code cacheKey}, seal and status verified; null when absent or when the
+   * key is not 64 lowercase hex digits.
+   *
+   * @throws CorruptIndexException when the stored value fails its seal or is not a success
+   */
+  CacheHit cacheHit(String cacheKey) {
+    byte[] k = CacheHit.keyBytes(cacheKey);
+    if (k == null) {
+      return null;
     }
-    var v = io.onex.core.canon.CanonicalJson.parse(json).get("output_hash");
-    return v == null || v.isNull() ? java.util.Optional.empty() : java.util.Optional.of(v.asText());
+    byte[] v = cache().get(k);
+    if (v == null) {
+      return null;
+    }
+    CacheHit h = CacheHit.unseal(cacheKey, v).orElseThrow(() ->
+        new CorruptIndexException("the cache entry '" + cacheKey + "' in store.db fails its checksum"));
+    if (!h.status().equals("success")) {
+      throw new CorruptIndexException("the cache entry '" + cacheKey + "' holds a " + h.status() + " record");
+    }
+    return h;
   }
 
   /**
@@ -279,7 +337,7 @@ final class Index implements AutoCloseable {
 
   /** The record of {@code id}, verified against its seal; null when absent. */
   String recordJson(String id) {
-    return get(records, id);
+    return get(records(), id);
   }
 
   /**

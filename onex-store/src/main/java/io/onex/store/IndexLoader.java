@@ -25,8 +25,11 @@ import org.mapdb.DBException;
 final class IndexLoader {
   static final String DB_FILE = "store.db";
   static final int REPLAY_COMMIT_EVERY = 1000;
-  private static final DateTimeFormatter STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  /** Lazily: java.time's formatter costs ~15 ms of class loading, needed only to move a file aside. */
+  private static final class Stamp {
+    static final DateTimeFormatter STAMP =
+        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  }
 
   record Loaded(Index index, List<Diagnostic> warnings) {}
 
@@ -174,7 +177,7 @@ final class IndexLoader {
 
   /** Renames {@code store.db} and its {@code .wal.N} files to {@code store.db.broken-<stamp>...}. */
   static Path moveAside(Path db, Clock clock) {
-    String base = db.getFileName() + ".broken-" + STAMP.format(clock.instant());
+    String base = db.getFileName() + ".broken-" + Stamp.STAMP.format(clock.instant());
     Path target = db.resolveSibling(base);
     for (int n = 2; Files.exists(target); n++) {
       target = db.resolveSibling(base + "-" + n);

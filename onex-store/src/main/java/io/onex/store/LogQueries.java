@@ -76,12 +76,12 @@ final class LogQueries {
       for (String n : q.nodes()) {
         keys.addAll(nodeKeys(ix, n));
       }
-      keys.forEach(k -> add(heads, new Cursor(ix.byNode, k + Keys.NODE_SEPARATOR, since, until)));
+      keys.forEach(k -> add(heads, new Cursor(ix.byNode(), k + Keys.NODE_SEPARATOR, since, until)));
       filterStatus = !q.statuses().isEmpty();
     } else if (!q.statuses().isEmpty()) {
-      q.statuses().forEach(s -> add(heads, new Cursor(ix.byStatus, Keys.byStatusPrefix(s), since, until)));
+      q.statuses().forEach(s -> add(heads, new Cursor(ix.byStatus(), Keys.byStatusPrefix(s), since, until)));
     } else {
-      add(heads, new Cursor(ix.byTime, "", since, until));
+      add(heads, new Cursor(ix.byTime(), "", since, until));
     }
     while (!heads.isEmpty() && out.size() < q.limit()) {
       Cursor c = heads.poll();
@@ -142,7 +142,7 @@ final class LogQueries {
     int at = ref.lastIndexOf('@');
     String base = at > 0 ? ref.substring(0, at) : ref;
     String version = at > 0 ? ref.substring(at + 1) : null;
-    for (Map.Entry<String, String> e : ix.aggregates.entrySet()) {
+    for (Map.Entry<String, String> e : ix.aggregates().entrySet()) {
       String key = e.getKey();
       int sep = key.lastIndexOf('@');
       String ns = key.substring(0, sep);
@@ -165,7 +165,7 @@ final class LogQueries {
     Map<String, String> out = new java.util.LinkedHashMap<>();
     String from = prefix;
     while (out.size() < max) {
-      Map.Entry<String, String> e = ix.byTrace.ceilingEntry(from);
+      Map.Entry<String, String> e = ix.byTrace().ceilingEntry(from);
       if (e == null || !e.getKey().startsWith(prefix)) {
         break;
       }
@@ -183,12 +183,12 @@ final class LogQueries {
       Function<String, ExecutionRecord> load) {
     List<NodeMemory> out = new ArrayList<>();
     for (String key : nodeKeys(ix, nodeRef)) {
-      AggregateState s = AggregateState.parse(Index.get(ix.aggregates, key));
+      AggregateState s = AggregateState.parse(Index.get(ix.aggregates(), key));
       int at = key.lastIndexOf('@');
       NodeAggregates a = s.view(key.substring(0, at), key.substring(at + 1));
       List<TrustModel.Sample> samples = new ArrayList<>();
       String prefix = key + Keys.NODE_SEPARATOR;
-      for (Map.Entry<String, String> e : ix.byNode.subMap(prefix, true, Keys.prefixEnd(prefix), false).entrySet()) {
+      for (Map.Entry<String, String> e : ix.byNode().subMap(prefix, true, Keys.prefixEnd(prefix), false).entrySet()) {
         if (samples.size() >= p.maxSamples()) {
           break;
         }

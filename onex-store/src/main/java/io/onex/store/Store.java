@@ -146,7 +146,7 @@ public final class Store implements RecordSink, AutoCloseable {
         throw new OnexException(problems);
       }
       boolean twice = !ids.add(r.recordId());
-      if (twice || index.records.containsKey(r.recordId())) {
+      if (twice || index.records().containsKey(r.recordId())) {
         throw new OnexException(Diagnostic.error(StoreError.DUPLICATE_RECORD_ID, log.file().toString(), 0, 0,
             "record_id", "record " + r.recordId() + " is " + (twice ? "twice in the batch" : "already stored")
                 + "; nothing of the batch was written"));
@@ -192,7 +192,7 @@ public final class Store implements RecordSink, AutoCloseable {
     return query(() -> {
       String prefix = Keys.byNodePrefix(namespace, version);
       List<ExecutionRecord> out = new ArrayList<>();
-      for (var e : index.byNode.subMap(prefix, true, Keys.prefixEnd(prefix), false).entrySet()) {
+      for (var e : index.byNode().subMap(prefix, true, Keys.prefixEnd(prefix), false).entrySet()) {
         if (out.size() >= limit) {
           break;
         }
@@ -208,22 +208,33 @@ public final class Store implements RecordSink, AutoCloseable {
   }
 
   /**
-   * The newest successful record whose {@code cache_key} is {@code cacheKey}: the result a new
-   * execution with that key may reuse.
+   * The cache entry of {@code cacheKey}: what a hit needs of the newest successful record with
+   * that key (id, hashes, exit code, start), read from the cache map alone (no record is read or
+   * parsed). Empty when no success has this key, or when the key is not 64 lowercase hex digits.
+   */
+  public Optional<CacheHit> cacheHit(String cacheKey) {
+    Objects.requireNonNull(cacheKey, "cacheKey");
+    return query(() -> Optional.ofNullable(index.cacheHit(cacheKey)));
+  }
+
+  /**
+   * The newest successful record whose {@code cache_key} is {@code cacheKey}: the full record
+   * behind {@link #cacheHit}, cross-checked against the cache entry.
    */
   public Optional<ExecutionRecord> cacheLookup(String cacheKey) {
     Objects.requireNonNull(cacheKey, "cacheKey");
     return query(() -> {
-      String id = Index.get(index.cache, cacheKey);
-      if (id == null) {
-        return Optional.empty();
-      }
-      ExecutionRecord r = require(id);
-      if (!r.cacheKey().equals(cacheKey) || !r.status().equals("success")) {
-        throw new Index.CorruptIndexException("cache entry " + cacheKey + " points to " + id);
-      }
-      return Optional.of(r);
+      CacheHit h = index.cacheHit(cacheKey);
+      return h == null ? Optional.empty() : Optional.of(recordOf(h));
     });
+  }
+
+  private ExecutionRecord recordOf(CacheHit h) {
+    ExecutionRecord r = require(h.recordId());
+    if (!CacheHit.of(r).equals(h)) {
+      throw new Index.CorruptIndexException("cache entry " + h.cacheKey() + " differs from its record " + h.recordId());
+    }
+    return r;
   }
 
   /** The performance aggregates of {@code namespace@version}; empty when it has no record. */
@@ -232,7 +243,7 @@ public final class Store implements RecordSink, AutoCloseable {
     Objects.requireNonNull(version, "version");
     return query(() -> {
       String key = Keys.node(namespace, version);
-      String v = Index.get(index.aggregates, key);
+      String v = Index.get(index.aggregates(), key);
       return v == null ? Optional.empty() : Optional.of(AggregateState.parse(v).view(namespace, version));
     });
   }
@@ -242,7 +253,7 @@ public final class Store implements RecordSink, AutoCloseable {
     requireLimit(limit);
     return query(() -> {
       List<ExecutionRecord> out = new ArrayList<>();
-      for (var e : index.byTime.entrySet()) {
+      for (var e : index.byTime().entrySet()) {
         if (out.size() >= limit) {
           break;
         }
@@ -507,16 +518,17 @@ public final class Store implements RecordSink, AutoCloseable {
     return new OutputStore(dir.resolve(OutputStore.DIR), OutputStore.MAX_BYTES);
   }
 
-  /** Every cache entry: for each cache key, the newest success record with that key. */
+  /** Every cache entry: for each cache key (in key order), the newest success record with that key. */
   public List<ExecutionRecord> cacheEntries() {
     return query(() -> {
       List<ExecutionRecord> out = new ArrayList<>();
-      for (var e : index.cache.entrySet()) {
-        ExecutionRecord r = require(Index.unsealOrFail(e.getKey(), e.getValue()));
-        if (!r.cacheKey().equals(e.getKey())) {
-          throw new Index.CorruptIndexException("cache entry " + e.getKey() + " points to " + r.recordId());
-        }
-        out.add(r);
+      List<String> keys = new ArrayList<>();
+      for (byte[] k : index.cache().keySet()) {
+        keys.add(CacheHit.keyHex(k));
+      }
+      keys.sort(null);
+      for (String k : keys) {
+        out.add(recordOf(index.cacheHit(k)));
       }
       return out;
     });
@@ -539,7 +551,7 @@ public final class Store implements RecordSink, AutoCloseable {
   public int redetectNondeterminism() {
     var found = query(() -> {
       Markers.Detector d = new Markers.Detector();
-      for (var e : index.byTime.entrySet()) {
+      for (var e : index.byTime().entrySet()) {
         d.add(require(Index.unsealOrFail(e.getKey(), e.getValue())));
       }
       return d.marks();

@@ -189,7 +189,7 @@ class StoreBrowseTest {
 
   @Test
   void open_olderOrNewerFormatMarker_rebuildsInsteadOfReading() throws Exception {
-    for (String planted : new String[] {"1", "3", ""}) {
+    for (String planted : new String[] {"1", "2", "4", ""}) {
       try (DB db = Index.openDb(dir.resolve("store.db"))) {
         var meta = db.treeMap("meta", org.mapdb.Serializer.STRING, org.mapdb.Serializer.STRING).open();
         if (planted.isEmpty()) {
@@ -206,6 +206,10 @@ class StoreBrowseTest {
         assertTrue(w.get(0).message().contains(planted.isEmpty() ? "no store_format" : "store_format is " + planted));
         assertEquals(60, s.size());
         assertTrue(s.fsck().clean());
+      }
+      try (DB db = Index.openDb(dir.resolve("store.db"))) {
+        var meta = db.treeMap("meta", org.mapdb.Serializer.STRING, org.mapdb.Serializer.STRING).open();
+        assertEquals("3", meta.get("store_format"), "the rebuilt index is written in format 3");
       }
     }
   }

@@ -193,7 +193,10 @@ class StoreCorruptionTest {
   @Test
   void query_indexEntryPointingElsewhere_rebuildsAndAnswersRight() {
     Index ix = Index.open(db());
-    Index.put(ix.cache, TestRecords.hash("key:k1"), "b3-3");
+    CacheHit other = CacheHit.of(all.stream().filter(r -> r.recordId().equals("b3-3")).findFirst().orElseThrow());
+    String k1 = TestRecords.hash("key:k1");
+    ix.cache().put(CacheHit.keyBytes(k1), new CacheHit(k1, other.recordId(), other.status(), other.namespace(),
+        other.version(), other.traceHash(), other.outputHash(), other.exitCode(), other.startedAt()).seal());
     ix.commit();
     ix.close();
     try (Store s = StoreTest.open(dir)) {
@@ -205,11 +208,48 @@ class StoreCorruptionTest {
   }
 
   @Test
+  void cacheHit_flippedByteInCacheEntryAfterCleanClose_healsAndServesTheRightHit() throws IOException {
+    ExecutionRecord m5 = StoreTest.mixed().get(4);
+    // the cache value holds the producer's trace hash as 32 raw bytes; nothing else does
+    int at = indexOf(Files.readAllBytes(db()), CacheHit.keyBytes(m5.traceHash()));
+    assertTrue(at > 0, "cache value found in store.db");
+    flip(at + 3);
+    try (Store s = StoreTest.open(dir)) {
+      assertTrue(s.warnings().isEmpty(), "a clean open does not read the cache map");
+      assertEquals(CacheHit.of(m5), s.cacheHit(m5.cacheKey()).orElseThrow());
+      assertEquals(List.of("ONEX-D021"), s.warnings().stream().map(Diagnostic::code).toList());
+    }
+    assertEquals(List.of(), openAndCheckNothingLost());
+  }
+
+  @Test
+  void openAndFsck_cacheEntryFailingItsSeal_fullProofRebuildsAndFsckReportsIt() {
+    String k1 = TestRecords.hash("key:k1");
+    Index ix = Index.open(db());
+    byte[] v = ix.cache().get(CacheHit.keyBytes(k1));
+    v[v.length - 1] ^= 1;
+    ix.cache().put(CacheHit.keyBytes(k1), v);
+    ix.commit();
+    ix.close();
+    try (Store s = StoreTest.open(dir)) {
+      FsckResult f = s.fsck();
+      assertEquals(java.util.Set.of("ONEX-D020"), f.codes(), f.problems().toString());
+      assertTrue(f.problems().get(0).message().contains("fails its checksum"));
+    }
+    try {
+      markUncleanClose();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertEquals(List.of("ONEX-D008"), openAndCheckNothingLost());
+  }
+
+  @Test
   void fsck_entriesAddedAndRemovedWithCountsAdjusted_reportsReasonCodes() {
     Index ix = Index.open(db());
-    ix.byTime.remove(ix.byTime.firstKey());
+    ix.byTime().remove(ix.byTime().firstKey());
     ix.counts.merge("by_time", -1L, Long::sum);
-    Index.put(ix.records, "ghost", "{}");
+    Index.put(ix.records(), "ghost", "{}");
     ix.counts.merge("records", 1L, Long::sum);
     ix.commit();
     ix.close();

@@ -56,7 +56,7 @@ public final class CacheExplainer {
     }
     if (p.verdict() != Memoizer.Verdict.NO_ENTRY) {
       String component = p.verdict().name().toLowerCase(java.util.Locale.ROOT);
-      ExecutionRecord r = p.producer().get();
+      io.onex.store.CacheHit r = p.producer().get();
       return new Explanation(component, p.verdict() == Memoizer.Verdict.HIT, p.detail(), Optional.of(r.recordId()),
           r.outputHash(), Optional.empty(), key);
     }

@@ -7,11 +7,11 @@ import io.onex.core.diag.Severity;
 import io.onex.core.model.CachePolicy;
 import io.onex.core.record.ExecutionRecord;
 import io.onex.store.CacheError;
+import io.onex.store.CacheHit;
 import io.onex.store.OutputStore;
 import io.onex.store.Store;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -55,13 +55,13 @@ public final class Memoizer {
   }
 
   /** A served result: the producing record and its verified output. */
-  public record Hit(ExecutionRecord producer, JsonNode output) {}
+  public record Hit(CacheHit producer, JsonNode output) {}
 
   /** Why a key is or is not served (the last step of {@code onex why}). */
   public enum Verdict { HIT, CACHE_DISABLED, NO_ENTRY, NONDETERMINISTIC, TTL_EXPIRED, OUTPUT_MISSING, OUTPUT_CORRUPT }
 
   /** The outcome of probing one key, with the producing record when there is one. */
-  public record Probe(Verdict verdict, Optional<ExecutionRecord> producer, Optional<JsonNode> output, String detail) {}
+  public record Probe(Verdict verdict, Optional<CacheHit> producer, Optional<JsonNode> output, String detail) {}
 
   /** Whether a store is attached. */
   public boolean active() {
@@ -96,12 +96,12 @@ public final class Memoizer {
       return new Probe(Verdict.CACHE_DISABLED, Optional.empty(), Optional.empty(),
           "cache.enabled is " + policy.enabled() + ", strategy " + policy.strategy());
     }
-    Optional<ExecutionRecord> found = store.cacheLookup(key);
+    Optional<CacheHit> found = store.cacheHit(key);
     if (found.isEmpty()) {
       return new Probe(Verdict.NO_ENTRY, found, Optional.empty(), "no successful execution has this key");
     }
-    ExecutionRecord r = found.get();
-    if (store.nondeterministicKeys(r.node().id(), r.node().version()).contains(key)) {
+    CacheHit r = found.get();
+    if (store.nondeterministicKeys(r.namespace(), r.version()).contains(key)) {
       return new Probe(Verdict.NONDETERMINISTIC, found, Optional.empty(),
           "this key gave different outputs before, so it is never served from the cache");
     }
@@ -132,7 +132,7 @@ public final class Memoizer {
     if (!active() || !record.status().equals("success") || record.outputHash().isEmpty() || output.isEmpty()) {
       return;
     }
-    Optional<ExecutionRecord> prior = store.cacheLookup(record.cacheKey());
+    Optional<CacheHit> prior = store.cacheHit(record.cacheKey());
     if (prior.isPresent() && prior.get().outputHash().isPresent()
         && !prior.get().outputHash().equals(record.outputHash())) {
       store.markNondeterministic(record.node().id(), record.node().version(), record.cacheKey());
@@ -152,12 +152,8 @@ public final class Memoizer {
     }
   }
 
-  private Optional<Duration> age(ExecutionRecord r) {
-    try {
-      return Optional.of(Duration.between(java.time.OffsetDateTime.parse(r.startedAt()).toInstant(), clock.instant()));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
+  private Optional<Duration> age(CacheHit r) {
+    return r.startedAt().map(t -> Duration.between(t, clock.instant()));
   }
 
   static String shortHash(String h) {

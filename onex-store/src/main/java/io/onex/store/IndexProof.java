@@ -61,10 +61,18 @@ final class IndexProof {
 
   private static long count(Index ix, String name, long expected) {
     if (name.equals("cache")) {
+      // unseal each value against the key it is stored under: looking the key up again would
+      // miss a damaged key (it hashes to another bucket) and prove nothing
       long n = 0;
-      Iterator<byte[]> it = ix.cache().keySet().iterator();
+      Iterator<Map.Entry<byte[], byte[]>> it = ix.cache().entrySet().iterator();
       while (it.hasNext() && n <= expected) {
-        ix.cacheHit(CacheHit.keyHex(it.next()));
+        Map.Entry<byte[], byte[]> e = it.next();
+        String key = CacheHit.keyHex(e.getKey());
+        CacheHit h = CacheHit.unseal(key, e.getValue()).orElseThrow(() ->
+            new Index.CorruptIndexException("the cache entry '" + key + "' in store.db fails its checksum"));
+        if (!h.status().equals("success")) {
+          throw new Index.CorruptIndexException("the cache entry '" + key + "' holds a " + h.status() + " record");
+        }
         n++;
       }
       return n;

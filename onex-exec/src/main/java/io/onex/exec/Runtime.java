@@ -86,6 +86,7 @@ public final class Runtime {
       frames.put(recordId, new Frame(key, m.cache().memoizationTier()));
     }
     ExecutorOutcome outcome;
+    memo.pause();
     try {
       outcome = execute(node, input, config, timeout, recordId, depth);
     } finally {

@@ -33,6 +33,12 @@ import java.util.function.Supplier;
  * to it); a mismatch rebuilds the index and retries once.
  *
  * <p>Thread-safe: appends and rebuilds are exclusive, queries run concurrently.
+ *
+ * <p>{@link #release()} closes the index and log and gives the lock up between operations (a
+ * clean close); the next operation takes the lock again, waiting as {@link #open} did, and
+ * proves the index again before using it (another process may have appended meanwhile). The
+ * runtime releases the store while a node's process runs, so a long {@code onex test} does not
+ * lock a concurrent commit's hook out for its whole duration.
  */
 public final class Store implements RecordSink, AutoCloseable {
   /** The directory of the record log inside the store directory. */
@@ -40,22 +46,29 @@ public final class Store implements RecordSink, AutoCloseable {
 
   private final Path dir;
   private final Clock clock;
-  private final StoreLock lock;
-  private final JsonlRecordLog log;
+  private final Duration lockWait;
+  private StoreLock lock;
+  private JsonlRecordLog log;
   private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
   private final List<Diagnostic> warnings;
   private Index index;
   private boolean stale;
   private boolean closed;
+  /** Written under the write lock; read without it by {@link #query} to resume first. */
+  private volatile boolean released;
 
-  private Store(Path dir, Clock clock, StoreLock lock, JsonlRecordLog log, Index index, List<Diagnostic> warnings) {
+  private Store(Path dir, Clock clock, Duration lockWait, Opened o) {
     this.dir = dir;
     this.clock = clock;
-    this.lock = lock;
-    this.log = log;
-    this.index = index;
-    this.warnings = new ArrayList<>(warnings);
+    this.lockWait = lockWait;
+    this.lock = o.lock();
+    this.log = o.log();
+    this.index = o.index();
+    this.warnings = new ArrayList<>(o.warnings());
   }
+
+  /** What {@link #acquire} holds: the lock, the log with its recovered tail, the proven index. */
+  private record Opened(StoreLock lock, JsonlRecordLog log, Index index, List<Diagnostic> warnings) {}
 
   /**
    * Locks {@code storeDir} (waiting up to {@code lockWait}), recovers the log's tail, opens
@@ -70,6 +83,10 @@ public final class Store implements RecordSink, AutoCloseable {
     Objects.requireNonNull(storeDir, "storeDir");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(lockWait, "lockWait");
+    return new Store(storeDir, clock, lockWait, acquire(storeDir, clock, lockWait));
+  }
+
+  private static Opened acquire(Path storeDir, Clock clock, Duration lockWait) {
     StoreLock lock = StoreLock.acquire(storeDir, clock, lockWait);
     JsonlRecordLog log = null;
     try {
@@ -77,7 +94,7 @@ public final class Store implements RecordSink, AutoCloseable {
       List<Diagnostic> w = new ArrayList<>(log.warnings());
       IndexLoader.Loaded loaded = IndexLoader.load(storeDir, log, clock);
       w.addAll(loaded.warnings());
-      return new Store(storeDir, clock, lock, log, loaded.index(), w);
+      return new Opened(lock, log, loaded.index(), w);
     } catch (RuntimeException | Error e) {
       if (log != null) {
         log.close();
@@ -380,23 +397,74 @@ public final class Store implements RecordSink, AutoCloseable {
         return;
       }
       closed = true;
-      closeIndex();
-      log.close();
-      lock.close();
+      if (!released) {
+        closeIndex();
+        log.close();
+        lock.close();
+      }
     } finally {
       rw.writeLock().unlock();
     }
+  }
+
+  /**
+   * Closes the index and the log cleanly and releases the lock until the next operation, which
+   * takes them again (waiting up to the lock wait given to {@link #open}, then failing with
+   * {@code ONEX-D001}). For long work that needs no store access. No-op when already released
+   * or closed.
+   */
+  public void release() {
+    rw.writeLock().lock();
+    try {
+      if (closed || released) {
+        return;
+      }
+      closeIndex();
+      log.close();
+      lock.close();
+      markers = null;
+      released = true;
+    } finally {
+      rw.writeLock().unlock();
+    }
+  }
+
+  /** Takes the lock again after {@link #release} and proves the index (caller holds the write lock). */
+  private void resume() {
+    Opened o;
+    try {
+      o = acquire(dir, clock, lockWait);
+    } catch (RuntimeException | Error e) {
+      throw wrap(e, "cannot reopen the store");
+    }
+    lock = o.lock();
+    log = o.log();
+    index = o.index();
+    warnings.addAll(o.warnings());
+    stale = false;
+    released = false;
   }
 
   // ---- internals
 
   /** Runs a query; a corrupt index is rebuilt from the log and the query retried once. */
   private <T> T query(Supplier<T> q) {
-    for (int attempt = 0; ; attempt++) {
+    for (int attempt = 0; ; ) {
+      if (released) {
+        rw.writeLock().lock();
+        try {
+          ensureOpen();
+        } finally {
+          rw.writeLock().unlock();
+        }
+      }
       String failure;
       rw.readLock().lock();
       try {
         ensureOpen();
+        if (released) {
+          continue; // released by another thread meanwhile: resume first
+        }
         if (!stale) {
           return q.get();
         }
@@ -413,6 +481,7 @@ public final class Store implements RecordSink, AutoCloseable {
         throw new OnexException(Diagnostic.error(StoreError.INDEX_CORRUPT, dir.resolve(IndexLoader.DB_FILE).toString(),
             0, 0, "", "store.db is still inconsistent after a rebuild" + (failure == null ? "" : ": " + failure)));
       }
+      attempt++;
       heal(failure);
     }
   }
@@ -478,9 +547,13 @@ public final class Store implements RecordSink, AutoCloseable {
     return r;
   }
 
+  /** Fails when closed; resumes a released store when the caller holds the write lock. */
   private void ensureOpen() {
     if (closed) {
       throw new OnexException(Diagnostic.error(StoreError.STORE_CLOSED, dir.toString(), 0, 0, "", "the store is closed"));
+    }
+    if (released && rw.isWriteLockedByCurrentThread()) {
+      resume();
     }
   }
 

@@ -63,6 +63,17 @@ public final class Memoizer {
   /** The outcome of probing one key, with the producing record when there is one. */
   public record Probe(Verdict verdict, Optional<CacheHit> producer, Optional<JsonNode> output, String detail) {}
 
+  /**
+   * Gives the store's lock up while a node's process runs: the store's next access takes it
+   * again ({@link Store#release}), so a concurrent hook or {@code onex} command is not locked
+   * out for the length of a run.
+   */
+  public void pause() {
+    if (store != null) {
+      store.release();
+    }
+  }
+
   /** Whether a store is attached. */
   public boolean active() {
     return store != null;

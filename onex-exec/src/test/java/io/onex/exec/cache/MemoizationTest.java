@@ -167,6 +167,30 @@ class MemoizationTest {
   }
 
   @Test
+  void run_whileTheNodeRuns_theStoreLockIsFree() {
+    // the node itself tries the store's lock (fcntl, as the JDK's FileChannel lock is on Linux)
+    f.node("probe", "python", "main.py", "");
+    f.file("probe", "main.py", String.join("\n",
+        "import fcntl, json, sys",
+        "lock = json.load(sys.stdin)['lock']",
+        "with open(lock, 'a') as fh:",
+        "    try:",
+        "        fcntl.lockf(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)",
+        "        free = True",
+        "        fcntl.lockf(fh, fcntl.LOCK_UN)",
+        "    except OSError:",
+        "        free = False",
+        "print(json.dumps({'free': free}))", ""));
+    f.reload("probe");
+    String input = "{\"lock\": " + MemoFixture.M.valueToTree(root.resolve(".onex-store/store.lock").toString()) + "}";
+    RunResult r = f.run("probe", input);
+    assertEquals("success", r.record().status(), r.stderr());
+    assertEquals("{\"free\":true}", r.output().orElseThrow().toString(), "another process could take the lock");
+    assertEquals("cached", f.run("probe", input).record().status(), "the store came back for the lookup");
+    assertEquals(2, f.store.size());
+  }
+
+  @Test
   void run_deterministicRerun_isNotMarked() {
     f.node("echo", "noop", "-", "");
     f.run("echo", "{}");

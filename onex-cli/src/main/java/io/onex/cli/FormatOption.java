@@ -2,6 +2,7 @@ package io.onex.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,6 +58,17 @@ final class FormatOption {
       text.accept(out);
     }
     return exitCode;
+  }
+
+  /**
+   * A report of lines: each printed as {@code onex: <line>}, or in JSON the object {@code fields}
+   * completes followed by the {@code "lines"} array; exit 0.
+   */
+  int printLines(String id, Consumer<ObjectNode> fields, List<String> lines) {
+    return print(id, o -> {
+      fields.accept(o);
+      o.set("lines", Json.strings(lines));
+    }, out -> lines.forEach(l -> out.println("onex: " + l)));
   }
 
   /** {@link #print(String, Consumer, Consumer, int)} of a command that succeeded. */

@@ -5,15 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.exec.Execution;
 import io.onex.exec.cache.CacheAdmin;
 import io.onex.store.Store;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -23,17 +23,29 @@ import picocli.CommandLine.Model.CommandSpec;
         "Records are never deleted: clearing drops stored outputs, so later runs miss and execute."},
     subcommands = {CacheCommand.Ls.class, CacheCommand.Show.class, CacheCommand.Clear.class, CacheCommand.Gc.class})
 final class CacheCommand implements Runnable {
+  private final CliEnvironment env;
   @Spec CommandSpec spec;
+
+  CacheCommand(CliEnvironment env) {
+    this.env = env;
+  }
 
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Opens the store, hands the cache API to {@code body}, closes the store. */
-  static <T> T withCache(CliEnvironment env, Function<CacheAdmin, T> body) {
-    try (Store store = env.openStore()) {
-      return body.apply(Execution.open(env.workingDirectory(), env.runtimeOptions(), store, true).cache());
+  /** What the cache subcommands share: the environment (from the parent command) and --format. */
+  abstract static class CacheCmd implements Callable<Integer> {
+    @ParentCommand CacheCommand parent;
+    @Mixin FormatOption format;
+
+    /** Opens the store, hands the cache API to {@code body}, closes the store. */
+    <T> T withCache(Function<CacheAdmin, T> body) {
+      CliEnvironment env = parent.env;
+      try (Store store = env.openStore()) {
+        return body.apply(Execution.open(env.workingDirectory(), env.runtimeOptions(), store, true).cache());
+      }
     }
   }
 
@@ -67,146 +79,82 @@ final class CacheCommand implements Runnable {
   }
 
   @Command(name = "ls", mixinStandardHelpOptions = true, description = "List cache entries: node, key prefix, age, output size.")
-  static final class Ls implements Callable<Integer> {
-    private final CliEnvironment env;
-    @Spec CommandSpec spec;
-
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
-
-    Ls(CliEnvironment env) {
-      this.env = env;
-    }
-
+  static final class Ls extends CacheCmd {
     @Override
     public Integer call() {
-      List<CacheAdmin.Entry> entries = withCache(env, CacheAdmin::list);
-      PrintWriter out = spec.commandLine().getOut();
-      if (format == OutputFormat.JSON) {
-        ObjectNode o = Json.F.objectNode();
-        o.put("format", "onex.cache.ls/1");
+      List<CacheAdmin.Entry> entries = withCache(CacheAdmin::list);
+      return format.print("onex.cache.ls/1", o -> {
         ArrayNode a = o.putArray("entries");
         entries.forEach(e -> a.add(entry(e)));
-        out.println(Json.write(o));
-        return ExitCodes.OK;
-      }
-      for (CacheAdmin.Entry e : entries) {
-        out.printf("%-40s %s  %6s  %s%s%n", e.producer().node().name() + "@" + e.producer().node().version(),
-            e.key().substring(0, 12), age(e.age()), e.outputBytes().map(b -> b + " B").orElse("no output"),
-            e.nondeterministic() ? "  nondeterministic" : "");
-      }
-      out.println(entries.size() + " cache entr" + (entries.size() == 1 ? "y" : "ies"));
-      return ExitCodes.OK;
+      }, out -> {
+        for (CacheAdmin.Entry e : entries) {
+          out.printf("%-40s %s  %6s  %s%s%n", e.producer().node().name() + "@" + e.producer().node().version(),
+              e.key().substring(0, 12), age(e.age()), e.outputBytes().map(b -> b + " B").orElse("no output"),
+              e.nondeterministic() ? "  nondeterministic" : "");
+        }
+        out.println(entries.size() + " cache entr" + (entries.size() == 1 ? "y" : "ies"));
+      });
     }
   }
 
   @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one cache entry and its stored output.")
-  static final class Show implements Callable<Integer> {
-    private final CliEnvironment env;
-    @Spec CommandSpec spec;
-
+  static final class Show extends CacheCmd {
     @Parameters(index = "0", paramLabel = "KEY", description = "the cache key or a unique prefix of it (at least 4 hex digits)")
     String key;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
-
-    Show(CliEnvironment env) {
-      this.env = env;
-    }
-
     @Override
     public Integer call() {
-      CacheAdmin.Shown s = withCache(env, c -> c.show(key));
-      PrintWriter out = spec.commandLine().getOut();
-      if (format == OutputFormat.JSON) {
-        ObjectNode o = Json.F.objectNode();
-        o.put("format", "onex.cache.show/1");
+      CacheAdmin.Shown s = withCache(c -> c.show(key));
+      return format.print("onex.cache.show/1", o -> {
         o.set("entry", entry(s.entry()));
         o.set("output", s.output().orElse(null));
         o.set("problems", Json.diagnostics(s.problem().stream().toList()));
         o.set("record", s.entry().producer().toJson());
-        out.println(Json.write(o));
-        return ExitCodes.OK;
-      }
-      CacheAdmin.Entry e = s.entry();
-      out.println("key:      " + e.key());
-      out.println("node:     " + e.producer().node().id() + "@" + e.producer().node().version() + " (" + e.producer().node().name() + ")");
-      out.println("record:   " + e.producer().recordId() + ", " + age(e.age()) + " old");
-      out.println("output:   " + e.producer().outputHash().orElse("none") + e.outputBytes().map(b -> " (" + b + " B)").orElse(" (missing)"));
-      if (e.nondeterministic()) {
-        out.println("warning:  this key gave different outputs; it is never served");
-      }
-      s.problem().ifPresent(d -> out.println(d.format()));
-      s.output().ifPresent(o -> out.println(Json.write(o)));
-      return ExitCodes.OK;
+      }, out -> {
+        CacheAdmin.Entry e = s.entry();
+        out.println("key:      " + e.key());
+        out.println("node:     " + e.producer().node().id() + "@" + e.producer().node().version() + " (" + e.producer().node().name() + ")");
+        out.println("record:   " + e.producer().recordId() + ", " + age(e.age()) + " old");
+        out.println("output:   " + e.producer().outputHash().orElse("none") + e.outputBytes().map(b -> " (" + b + " B)").orElse(" (missing)"));
+        if (e.nondeterministic()) {
+          out.println("warning:  this key gave different outputs; it is never served");
+        }
+        s.problem().ifPresent(d -> out.println(d.format()));
+        s.output().ifPresent(o -> out.println(Json.write(o)));
+      });
     }
   }
 
   @Command(name = "clear", mixinStandardHelpOptions = true,
       description = "Delete stored outputs (all, or of one node): later lookups miss; records stay.")
-  static final class Clear implements Callable<Integer> {
-    private final CliEnvironment env;
-    @Spec CommandSpec spec;
-
+  static final class Clear extends CacheCmd {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NODE", description = "a node name, namespace or namespace@version")
     String node;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
-
-    Clear(CliEnvironment env) {
-      this.env = env;
-    }
-
     @Override
     public Integer call() {
-      int n = withCache(env, c -> c.clear(Optional.ofNullable(node)));
-      PrintWriter out = spec.commandLine().getOut();
-      if (format == OutputFormat.JSON) {
-        ObjectNode o = Json.F.objectNode();
-        o.put("format", "onex.cache.clear/1");
+      int n = withCache(c -> c.clear(Optional.ofNullable(node)));
+      return format.print("onex.cache.clear/1", o -> {
         o.put("node", node);
         o.put("removed_outputs", n);
-        out.println(Json.write(o));
-      } else {
-        out.println("cleared " + n + " stored output" + (n == 1 ? "" : "s") + (node == null ? "" : " of " + node));
-      }
-      return ExitCodes.OK;
+      }, out -> out.println("cleared " + n + " stored output" + (n == 1 ? "" : "s") + (node == null ? "" : " of " + node)));
     }
   }
 
   @Command(name = "gc", mixinStandardHelpOptions = true,
       description = "Delete outputs no cache entry within its TTL references, and temp files of killed writers.")
-  static final class Gc implements Callable<Integer> {
-    private final CliEnvironment env;
-    @Spec CommandSpec spec;
-
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
-
-    Gc(CliEnvironment env) {
-      this.env = env;
-    }
-
+  static final class Gc extends CacheCmd {
     @Override
     public Integer call() {
-      CacheAdmin.GcReport r = withCache(env, CacheAdmin::gc);
-      PrintWriter out = spec.commandLine().getOut();
-      if (format == OutputFormat.JSON) {
-        ObjectNode o = Json.F.objectNode();
-        o.put("format", "onex.cache.gc/1");
+      CacheAdmin.GcReport r = withCache(CacheAdmin::gc);
+      return format.print("onex.cache.gc/1", o -> {
         o.put("removed_outputs", r.removedOutputs());
         o.put("freed_bytes", r.freedBytes());
         o.put("removed_temp_files", r.removedTemps());
         o.put("kept_outputs", r.keptOutputs());
         o.put("nondeterministic_keys", r.nondeterministicKeys());
-        out.println(Json.write(o));
-      } else {
-        out.println("removed " + r.removedOutputs() + " output(s) (" + r.freedBytes() + " B) and " + r.removedTemps()
-            + " temp file(s); kept " + r.keptOutputs() + "; nondeterministic keys: " + r.nondeterministicKeys());
-      }
-      return ExitCodes.OK;
+      }, out -> out.println("removed " + r.removedOutputs() + " output(s) (" + r.freedBytes() + " B) and " + r.removedTemps()
+          + " temp file(s); kept " + r.keptOutputs() + "; nondeterministic keys: " + r.nondeterministicKeys()));
     }
   }
 }

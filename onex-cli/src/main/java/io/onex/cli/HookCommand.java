@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code onex hook <name>}: what the installed git hook scripts call. */
@@ -19,7 +21,12 @@ import picocli.CommandLine.Spec;
     subcommands = {HookCommand.PreCommitCmd.class, HookCommand.PostCommitCmd.class, HookCommand.PrePushCmd.class,
         HookCommand.RunPendingCmd.class})
 final class HookCommand implements Runnable {
+  private final CliEnvironment env;
   @Spec CommandSpec spec;
+
+  HookCommand(CliEnvironment env) {
+    this.env = env;
+  }
 
   @Override
   public void run() {
@@ -32,76 +39,52 @@ final class HookCommand implements Runnable {
             ? Optional.of(env.openStore()) : Optional.empty());
   }
 
-  static int print(HookResult r, CommandSpec spec, OutputFormat format) {
-    var out = spec.commandLine().getOut();
-    if (format == OutputFormat.JSON) {
-      com.fasterxml.jackson.databind.node.ObjectNode o = Json.F.objectNode();
-      o.put("format", "onex.hook/1");
-      o.put("hook", spec.name());
-      o.put("ok", !r.blocked());
-      o.put("exit_code", r.blocked() ? ExitCodes.FINDINGS : ExitCodes.OK);
-      com.fasterxml.jackson.databind.node.ArrayNode lines = o.putArray("lines");
-      r.lines().forEach(lines::add);
-      o.set("diagnostics", Json.diagnostics(r.problems()));
-      out.println(Json.write(o));
-    } else {
-      r.lines().forEach(out::println);
+  /**
+   * What every hook subcommand shares: the environment (from the parent command), --format, and
+   * the report (the lines as text, or an {@code onex.hook/1} object); exit 1 when the hook blocks.
+   */
+  abstract static class HookRun implements java.util.concurrent.Callable<Integer> {
+    private final java.util.function.Function<HookContext, HookResult> work;
+    @ParentCommand HookCommand parent;
+    @Mixin FormatOption format;
+
+    HookRun(java.util.function.Function<HookContext, HookResult> work) {
+      this.work = work;
     }
-    out.flush();
-    return r.blocked() ? ExitCodes.FINDINGS : ExitCodes.OK;
+
+    /** The hook's work. */
+    HookResult run(HookContext context, CliEnvironment env) throws IOException {
+      return work.apply(context);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+      HookResult r = run(context(parent.env), parent.env);
+      int exit = r.blocked() ? ExitCodes.FINDINGS : ExitCodes.OK;
+      format.print("onex.hook/1", o -> {
+        o.put("hook", format.commandName());
+        o.put("ok", !r.blocked());
+        o.put("exit_code", exit);
+        o.set("lines", Json.strings(r.lines()));
+        o.set("diagnostics", Json.diagnostics(r.problems()));
+      }, out -> r.lines().forEach(out::println));
+      format.out().flush();
+      return exit;
+    }
   }
 
   @Command(name = "pre-commit", mixinStandardHelpOptions = true,
       description = "Validate and test the staged changed nodes and their dependents; records go to the notes and the store.")
-  static final class PreCommitCmd implements java.util.concurrent.Callable<Integer> {
-    private final CliEnvironment env;
-    @Spec CommandSpec spec;
-
-    @picocli.CommandLine.Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-        description = "text or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
-
-    PreCommitCmd(CliEnvironment env) {
-      this.env = env;
-    }
-
-    @Override
-    public Integer call() {
-      return print(Hooks.preCommit(context(env)), spec, format);
-    }
-  }
+  static final class PreCommitCmd extends HookRun { PreCommitCmd() { super(Hooks::preCommit); } }
 
   @Command(name = "post-commit", mixinStandardHelpOptions = true,
       description = "Write the per-commit summary note of what pre-commit ran (idempotent; catches up after a crash).")
-  static final class PostCommitCmd implements java.util.concurrent.Callable<Integer> {
-    private final CliEnvironment env;
-    @Spec CommandSpec spec;
-
-    @picocli.CommandLine.Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-        description = "text or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
-
-    PostCommitCmd(CliEnvironment env) {
-      this.env = env;
-    }
-
-    @Override
-    public Integer call() {
-      return print(Hooks.postCommit(context(env)), spec, format);
-    }
-  }
+  static final class PostCommitCmd extends HookRun { PostCommitCmd() { super(Hooks::postCommit); } }
 
   @Command(name = "pre-push", mixinStandardHelpOptions = true,
       description = {"Verify the hash locks of the pushed commits (ref lines on stdin, as git passes them),",
           "run pending nodes, and push the ONEX notes to the same remote."})
-  static final class PrePushCmd implements java.util.concurrent.Callable<Integer> {
-    private final CliEnvironment env;
-    @Spec CommandSpec spec;
-
-    @picocli.CommandLine.Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-        description = "text or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
-
+  static final class PrePushCmd extends HookRun {
     @Parameters(index = "0", arity = "0..1", paramLabel = "REMOTE",
         description = "the remote name (or URL) git passes; default: PRE_COMMIT_REMOTE_NAME, else origin")
     String remote;
@@ -109,13 +92,13 @@ final class HookCommand implements Runnable {
     @Parameters(index = "1", arity = "0..1", paramLabel = "URL", description = "the remote URL git passes")
     String url;
 
-    PrePushCmd(CliEnvironment env) {
-      this.env = env;
+    PrePushCmd() {
+      super(null);
     }
 
     @Override
-    public Integer call() throws IOException {
-      return print(Hooks.prePush(context(env), remote(remote, env.env()), input(env.env())), spec, format);
+    HookResult run(HookContext context, CliEnvironment env) throws IOException {
+      return Hooks.prePush(context, remote(remote, env.env()), input(env.env()));
     }
 
     /** The remote git passed, else the pre-commit framework's, else origin. */
@@ -137,22 +120,5 @@ final class HookCommand implements Runnable {
 
   @Command(name = "run-pending", mixinStandardHelpOptions = true,
       description = "Run the nodes that hooks.budget_ms moved out of the commit path (as committed at HEAD).")
-  static final class RunPendingCmd implements java.util.concurrent.Callable<Integer> {
-    private final CliEnvironment env;
-    @Spec CommandSpec spec;
-
-    @picocli.CommandLine.Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-        description = "text or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
-
-    RunPendingCmd(CliEnvironment env) {
-      this.env = env;
-    }
-
-    @Override
-    public Integer call() {
-      return print(Hooks.runPending(context(env)), spec, format);
-    }
-  }
-
+  static final class RunPendingCmd extends HookRun { RunPendingCmd() { super(Hooks::runPending); } }
 }

@@ -4,9 +4,8 @@ import io.onex.git.hooks.HookInstaller;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code onex hooks install|uninstall}. */
 @Command(name = "hooks", mixinStandardHelpOptions = true,
@@ -14,16 +13,13 @@ import picocli.CommandLine.Spec;
         "An existing hook is kept as <name>.onex-chained and runs first; uninstall puts it back."})
 final class HooksCommand implements Callable<Integer> {
   private final CliEnvironment env;
-  @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "ACTION", description = "install or uninstall")
   Action action;
 
   enum Action { install, uninstall }
 
-  @picocli.CommandLine.Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-      description = "text or json (default: ${DEFAULT-VALUE})")
-  OutputFormat format;
+  @Mixin FormatOption format;
 
   HooksCommand(CliEnvironment env) {
     this.env = env;
@@ -49,18 +45,7 @@ final class HooksCommand implements Callable<Integer> {
         ? HookInstaller.install(env.workingDirectory(), env.env(), Optional.ofNullable(env.env().get("ONEX_LAUNCHER")),
             javaCommand())
         : HookInstaller.uninstall(env.workingDirectory(), env.env());
-    var out = spec.commandLine().getOut();
-    if (format == OutputFormat.JSON) {
-      var o = Json.F.objectNode();
-      o.put("format", "onex.hooks/1");
-      o.put("action", action.name());
-      o.put("hooks_dir", r.hooksDir().toString());
-      var lines = o.putArray("lines");
-      r.lines().forEach(lines::add);
-      out.println(Json.write(o));
-    } else {
-      r.lines().forEach(l -> out.println("onex: " + l));
-    }
-    return ExitCodes.OK;
+    return format.printLines("onex.hooks/1", o -> o.put("action", action.name()).put("hooks_dir", r.hooksDir().toString()),
+        r.lines());
   }
 }

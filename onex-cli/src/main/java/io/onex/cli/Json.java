@@ -39,6 +39,12 @@ final class Json {
     return a;
   }
 
+  static ArrayNode strings(Collection<String> values) {
+    ArrayNode a = F.arrayNode();
+    values.forEach(a::add);
+    return a;
+  }
+
   static com.fasterxml.jackson.databind.JsonNode parse(String text) {
     try {
       return MAPPER.readTree(text);

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -20,7 +21,12 @@ import picocli.CommandLine.Model.CommandSpec;
         "A key id is the SHA-256 of the 32 public key bytes."},
     subcommands = {KeysCommand.Generate.class, KeysCommand.ListKeys.class, KeysCommand.Export.class, KeysCommand.Import.class})
 final class KeysCommand implements Runnable {
+  private final CliEnvironment env;
   @Spec CommandSpec spec;
+
+  KeysCommand(CliEnvironment env) {
+    this.env = env;
+  }
 
   @Override
   public void run() {
@@ -32,82 +38,68 @@ final class KeysCommand implements Runnable {
         + k.label().map(l -> "  " + l).orElse(""));
   }
 
-  @Command(name = "generate", mixinStandardHelpOptions = true, description = "Generate a new Ed25519 key pair; prints its id.")
-  static final class Generate implements Callable<Integer> {
-    private final CliEnvironment env;
+  /** What the key subcommands share: the environment (from the parent command), the key store, the output. */
+  @Command
+  abstract static class KeysCmd implements Callable<Integer> {
+    @ParentCommand KeysCommand parent;
     @Spec CommandSpec spec;
 
+    KeyStore keyStore() {
+      return SignSupport.keyStore(parent.env);
+    }
+
+    PrintWriter out() {
+      return spec.commandLine().getOut();
+    }
+  }
+
+  @Command(name = "generate", mixinStandardHelpOptions = true, description = "Generate a new Ed25519 key pair; prints its id.")
+  static final class Generate extends KeysCmd {
     @Option(names = "--label", paramLabel = "TEXT", description = "who or what the key is for")
     String label;
 
-    Generate(CliEnvironment env) {
-      this.env = env;
-    }
-
     @Override
     public Integer call() {
-      KeyInfo k = SignSupport.keyStore(env).generate(label, new SecureRandom(), env.clock());
-      print(k, spec.commandLine().getOut());
+      print(keyStore().generate(label, new SecureRandom(), parent.env.clock()), out());
       return ExitCodes.OK;
     }
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List the keys of the key store.")
-  static final class ListKeys implements Callable<Integer> {
-    private final CliEnvironment env;
-    @Spec CommandSpec spec;
-
-    ListKeys(CliEnvironment env) {
-      this.env = env;
-    }
-
+  static final class ListKeys extends KeysCmd {
     @Override
     public Integer call() {
-      SignSupport.keyStore(env).list().forEach(k -> print(k, spec.commandLine().getOut()));
+      keyStore().list().forEach(k -> print(k, out()));
       return ExitCodes.OK;
     }
   }
 
   @Command(name = "export", mixinStandardHelpOptions = true, description = "Print a public key (never the private key).")
-  static final class Export implements Callable<Integer> {
-    private final CliEnvironment env;
-    @Spec CommandSpec spec;
-
+  static final class Export extends KeysCmd {
     @Parameters(paramLabel = "ID", description = "key id or a prefix of at least 8 hex digits")
     String id;
 
     @Option(names = "--pem", description = "PEM SubjectPublicKeyInfo instead of onex-public-key-v1 JSON")
     boolean pem;
 
-    Export(CliEnvironment env) {
-      this.env = env;
-    }
-
     @Override
     public Integer call() {
-      KeyStore store = SignSupport.keyStore(env);
-      spec.commandLine().getOut().print(store.exportPublicKey(store.resolve(id), pem ? PublicKeyFormat.PEM : PublicKeyFormat.JSON));
-      spec.commandLine().getOut().flush();
+      KeyStore store = keyStore();
+      out().print(store.exportPublicKey(store.resolve(id), pem ? PublicKeyFormat.PEM : PublicKeyFormat.JSON));
+      out().flush();
       return ExitCodes.OK;
     }
   }
 
   @Command(name = "import", mixinStandardHelpOptions = true, description = "Import a public key (JSON or PEM); a key id in it is checked.")
-  static final class Import implements Callable<Integer> {
-    private final CliEnvironment env;
-    @Spec CommandSpec spec;
-
+  static final class Import extends KeysCmd {
     @Parameters(paramLabel = "FILE", description = "the exported public key")
     String file;
 
-    Import(CliEnvironment env) {
-      this.env = env;
-    }
-
     @Override
     public Integer call() throws IOException {
-      byte[] text = Files.readAllBytes(env.resolve(file));
-      print(SignSupport.keyStore(env).importPublicKey(text, file), spec.commandLine().getOut());
+      byte[] text = Files.readAllBytes(parent.env.resolve(file));
+      print(keyStore().importPublicKey(text, file), out());
       return ExitCodes.OK;
     }
   }

@@ -49,9 +49,7 @@ final class ReleaseCommand implements Callable<Integer> {
         c = Releases.create(repo, trust, SignSupport.signingKeys(SignSupport.keyStore(env), keys),
             message, Duration.ofDays(days), env.clock());
       } catch (OnexException e) {
-        spec.commandLine().getOut().println("FAIL  release");
-        SignSupport.printProblems(e.diagnostics(), spec.commandLine().getErr());
-        return ExitCodes.FINDINGS;
+        return SignSupport.fail("release", e, spec.commandLine().getOut(), spec.commandLine().getErr());
       }
       spec.commandLine().getOut().println("release " + c.statement().sequence() + ": " + c.statement().nodes().size()
           + " nodes at " + c.statement().sourceCommit() + ", digest " + c.digest() + ", expires " + c.statement().expires());

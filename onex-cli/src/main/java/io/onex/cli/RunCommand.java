@@ -1,37 +1,24 @@
 package io.onex.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.core.diag.Diagnostic;
-import io.onex.store.Store;
 import java.util.List;
-import io.onex.exec.Execution;
 import io.onex.exec.RunResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Run one node on an input state and print its output state and execution record.",
         "Exit 0 when the node succeeded, 1 when it failed or errored."})
 final class RunCommand implements Callable<Integer> {
   private final CliEnvironment env;
-  @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "NODE", description = "the node: its name, its URI (tool://ns@^1.0) or its directory")
-  String node;
-
-  @Option(names = "--input", defaultValue = "{}", paramLabel = "JSON|@FILE", description = "input state: a JSON object, or @file (default: {})")
-  String input;
-
-  @Option(names = "--config", defaultValue = "{}", paramLabel = "JSON|@FILE", description = "config state: a JSON object, or @file (default: {})")
-  String config;
+  @Mixin NodeStateOptions state;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "override the node's timeout")
   Integer timeout;
@@ -43,8 +30,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-cache", description = "run the node even when a cached result exists (the result is still stored)")
   boolean noCache;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
-  OutputFormat format;
+  @Mixin FormatOption format;
 
   RunCommand(CliEnvironment env) {
     this.env = env;
@@ -52,32 +38,28 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JsonNode in = JsonArgs.read(input, "--input", env);
-    JsonNode cfg = JsonArgs.read(config, "--config", env);
-    return env.execute(!noCache, "onex run " + node, d -> spec.commandLine().getErr().println(d.format()), exec -> {
-      RunResult r = exec.run(node, in, cfg, Optional.ofNullable(timeout).map(Duration::ofSeconds));
-      exec.cacheWarnings().forEach(d -> spec.commandLine().getErr().println(d.format()));
+    JsonNode in = state.input(env);
+    JsonNode cfg = state.config(env);
+    return env.execute(!noCache, "onex run " + state.node(), d -> format.err().println(d.format()), exec -> {
+      RunResult r = exec.run(state.node(), in, cfg, Optional.ofNullable(timeout).map(Duration::ofSeconds));
+      exec.cacheWarnings().forEach(d -> format.err().println(d.format()));
       return print(r, exec.cacheWarnings());
     });
   }
 
   private int print(RunResult r, List<Diagnostic> warnings) {
-    var out = spec.commandLine().getOut();
     if (writeFiles != null && r.succeeded() && r.output().isPresent()) {
       Path dir = io.onex.core.project.Workspace.open(env.workingDirectory())
           .writeGeneratedNode(env.resolve(writeFiles), r.output().get());
-      spec.commandLine().getErr().println("wrote node " + dir + " and updated the .tree");
+      format.err().println("wrote node " + dir + " and updated the .tree");
     }
-    if (format == OutputFormat.JSON) {
-      ObjectNode o = Json.F.objectNode();
-      o.put("format", "onex.run/1");
+    return format.print("onex.run/1", o -> {
       o.put("ok", r.succeeded());
       o.set("output", r.output().orElse(null));
       o.set("record", r.record().toJson());
       o.put("stderr", r.stderr());
       o.set("warnings", Json.diagnostics(warnings));
-      out.println(Json.write(o));
-    } else {
+    }, out -> {
       out.println("status: " + r.record().status() + r.record().cachedFrom().map(id -> " (from " + shortId(id) + ")").orElse("")
           + r.record().error().map(e -> " " + e.code() + ": " + e.message()).orElse(""));
       r.output().ifPresent(o -> out.println("output: " + o));
@@ -87,8 +69,7 @@ final class RunCommand implements Callable<Integer> {
       }
       out.println("record:");
       out.println(Json.write(r.record().toJson()));
-    }
-    return r.succeeded() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }, r.succeeded() ? ExitCodes.OK : ExitCodes.FINDINGS);
   }
 
   /** The first 8 characters of a record id, as {@code cached (from ...)} shows it. */

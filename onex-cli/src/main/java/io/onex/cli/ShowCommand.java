@@ -13,15 +13,12 @@ import io.onex.store.BrowseError;
 import io.onex.store.NodeMemory;
 import io.onex.store.Store;
 import io.onex.store.TrustParameters;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "show", mixinStandardHelpOptions = true,
     description = {"Show one execution record in full (by record id or trace hash, 4+ hex digits suffice),",
@@ -30,13 +27,11 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ShowCommand implements Callable<Integer> {
   static final String FORMAT = "onex.show/1";
   private final CliEnvironment env;
-  @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "REF", description = "a record id, a trace hash or its prefix, a node (name or namespace, optionally @version), or a commit (its executions)")
   String ref;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
-  OutputFormat format;
+  @Mixin FormatOption format;
 
   ShowCommand(CliEnvironment env) {
     this.env = env;
@@ -47,28 +42,27 @@ final class ShowCommand implements Callable<Integer> {
     Optional<ExecutionRecord> record;
     List<NodeMemory> memory = List.of();
     try (Store store = env.openStore()) {
-      Reports.diagnostics(store.warnings(), spec.commandLine().getErr());
+      Reports.diagnostics(store.warnings(), format.err());
       record = store.lookup(ref);
       if (record.isEmpty()) {
         memory = store.memory(ref, TrustParameters.DEFAULTS);
       }
     }
-    PrintWriter out = spec.commandLine().getOut();
     if (record.isPresent()) {
-      printRecord(record.get(), out);
+      printRecord(record.get());
       return ExitCodes.OK;
     }
     Optional<NodeMetadata> contract = contract(memory);
     if (memory.isEmpty() && contract.isEmpty()) {
       Optional<CliEnvironment.CommitView> commit = env.commitView(ref);
       if (commit.isPresent()) {
-        printCommit(commit.get(), out);
+        printCommit(commit.get());
         return ExitCodes.OK;
       }
       throw new OnexException(Diagnostic.error(BrowseError.NOT_FOUND, "", 0, 0, "",
           "no record id, trace hash, node or commit matches '" + clip(ref) + "'"));
     }
-    printNode(contract, memory, out);
+    printNode(contract, memory);
     return ExitCodes.OK;
   }
 
@@ -92,10 +86,8 @@ final class ShowCommand implements Callable<Integer> {
     return Optional.empty();
   }
 
-  private void printCommit(CliEnvironment.CommitView c, PrintWriter out) {
-    if (format == OutputFormat.JSON) {
-      ObjectNode o = Json.F.objectNode();
-      o.put("format", FORMAT);
+  private void printCommit(CliEnvironment.CommitView c) {
+    format.print(FORMAT, o -> {
       o.put("kind", "commit");
       o.put("commit", c.commit());
       o.put("subject", c.subject());
@@ -107,62 +99,52 @@ final class ShowCommand implements Callable<Integer> {
         x.put("status", e.execution().status());
         x.set("record", e.record().map(ExecutionRecord::toJson).orElse(null));
       }
-      out.println(Json.write(o));
-      return;
-    }
-    RecordText text = new RecordText(env.colour());
-    out.println("commit " + c.commit() + "  " + c.subject());
-    if (c.entries().isEmpty()) {
-      out.println("  no ONEX executions recorded for this commit");
-    }
-    for (var e : c.entries()) {
-      out.println("  " + e.record().map(text::oneline).orElse(e.execution().node() + " " + e.execution().status() + " "
-          + e.execution().recordId() + " (not in the store: onex store rebuild)"));
-    }
+    }, out -> {
+      RecordText text = new RecordText(env.colour());
+      out.println("commit " + c.commit() + "  " + c.subject());
+      if (c.entries().isEmpty()) {
+        out.println("  no ONEX executions recorded for this commit");
+      }
+      for (var e : c.entries()) {
+        out.println("  " + e.record().map(text::oneline).orElse(e.execution().node() + " " + e.execution().status() + " "
+            + e.execution().recordId() + " (not in the store: onex store rebuild)"));
+      }
+    });
   }
 
-  private void printRecord(ExecutionRecord r, PrintWriter out) {
-    if (format == OutputFormat.JSON) {
-      ObjectNode o = Json.F.objectNode();
-      o.put("format", FORMAT);
-      o.put("kind", "record");
-      o.set("record", r.toJson());
-      out.println(Json.write(o));
-    } else {
+  private void printRecord(ExecutionRecord r) {
+    format.print(FORMAT, o -> o.put("kind", "record").set("record", r.toJson()), out -> {
       out.print(new RecordText(env.colour()).full(r));
       out.flush();
-    }
+    });
   }
 
-  private void printNode(Optional<NodeMetadata> contract, List<NodeMemory> memory, PrintWriter out) {
-    if (format == OutputFormat.JSON) {
-      ObjectNode o = Json.F.objectNode();
-      o.put("format", FORMAT);
+  private void printNode(Optional<NodeMetadata> contract, List<NodeMemory> memory) {
+    format.print(FORMAT, o -> {
       o.put("kind", "node");
       o.set("contract", contract.map(ShowCommand::contractJson).orElse(null));
       ArrayNode a = o.putArray("memory");
       memory.forEach(m -> a.add(RecordText.memoryJson(m)));
-      out.println(Json.write(o));
-      return;
-    }
-    RecordText text = new RecordText(env.colour());
-    if (contract.isPresent()) {
-      NodeMetadata m = contract.get();
-      out.println("node " + m.name() + " " + m.version());
-      out.println("  namespace:     " + m.namespace());
-      out.println("  lifecycle:     " + m.lifecycle().name().toLowerCase(java.util.Locale.ROOT));
-      out.println("  executor:      " + m.entrypoint().type() + " " + m.entrypoint().target());
-      out.println("  input:         " + m.inputContract());
-      out.println("  output:        " + m.outputContract());
-      out.println("  tests:         " + m.tests().size());
-    } else {
-      out.println("node " + clip(ref) + " (no runnable node of this name in the working tree)");
-    }
-    if (memory.isEmpty()) {
-      out.println("  no execution recorded yet");
-    }
-    memory.forEach(m -> out.print(text.memory(m)));
-    out.flush();
+    }, out -> {
+      if (contract.isPresent()) {
+        NodeMetadata m = contract.get();
+        out.println("node " + m.name() + " " + m.version());
+        out.println("  namespace:     " + m.namespace());
+        out.println("  lifecycle:     " + m.lifecycle().name().toLowerCase(java.util.Locale.ROOT));
+        out.println("  executor:      " + m.entrypoint().type() + " " + m.entrypoint().target());
+        out.println("  input:         " + m.inputContract());
+        out.println("  output:        " + m.outputContract());
+        out.println("  tests:         " + m.tests().size());
+      } else {
+        out.println("node " + clip(ref) + " (no runnable node of this name in the working tree)");
+      }
+      if (memory.isEmpty()) {
+        out.println("  no execution recorded yet");
+      }
+      RecordText text = new RecordText(env.colour());
+      memory.forEach(m -> out.print(text.memory(m)));
+      out.flush();
+    });
   }
 
   private static ObjectNode contractJson(NodeMetadata m) {

@@ -80,6 +80,18 @@ final class SignSupport {
     return RepositoryTrust.load(repo, dir, Optional.ofNullable(pin), env.clock().instant());
   }
 
+  /** Reports a failed step: {@code FAIL  what} on {@code out}, the problems on {@code problems}; exit 1. */
+  static int fail(String what, OnexException e, PrintWriter out, PrintWriter problems) {
+    out.println("FAIL  " + what);
+    printProblems(e.diagnostics(), problems);
+    return ExitCodes.FINDINGS;
+  }
+
+  /** {@code days} from now, to the second: the expiry of a trust root or a release. */
+  static java.time.Instant expiry(CliEnvironment env, long days) {
+    return env.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plus(java.time.Duration.ofDays(days));
+  }
+
   static void printProblems(List<Diagnostic> problems, PrintWriter err) {
     for (Diagnostic d : problems) {
       err.println(d.format());

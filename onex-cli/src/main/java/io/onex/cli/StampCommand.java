@@ -5,10 +5,9 @@ import io.onex.core.project.Workspace;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "stamp", mixinStandardHelpOptions = true,
     description = {"Write hash locks of nodes and OmniNode:Metadata blocks of files.",
@@ -17,7 +16,6 @@ import picocli.CommandLine.Model.CommandSpec;
         "With --check nothing is written and exit 1 reports a stale lock or block."})
 final class StampCommand implements Callable<Integer> {
   private final CliEnvironment env;
-  @Spec CommandSpec spec;
 
   @Parameters(arity = "0..*", paramLabel = "PATH", description = "nodes, files or directories (default: every node of the repository)")
   List<String> paths = List.of();
@@ -25,8 +23,7 @@ final class StampCommand implements Callable<Integer> {
   @Option(names = "--check", description = "verify without writing")
   boolean check;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
-  OutputFormat format;
+  @Mixin FormatOption format;
 
   StampCommand(CliEnvironment env) {
     this.env = env;
@@ -36,7 +33,7 @@ final class StampCommand implements Callable<Integer> {
   public Integer call() {
     Workspace ws = Workspace.open(env.workingDirectory());
     StampReport report = ws.stamp(paths.stream().map(env::resolve).toList(), check, env.clock(), env.author());
-    Reports.print(report, check, format, spec.commandLine().getOut());
+    Reports.print(report, check, format.get(), format.out());
     return report.ok() ? ExitCodes.OK : ExitCodes.FINDINGS;
   }
 }

@@ -1,12 +1,11 @@
 package io.onex.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.store.FsckResult;
 import io.onex.store.Store;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -15,7 +14,12 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Check or rebuild the local store (.onex-store/store.db) against its record log.",
     subcommands = {StoreCommand.Fsck.class, StoreCommand.Rebuild.class})
 final class StoreCommand implements Runnable {
+  private final CliEnvironment env;
   @Spec CommandSpec spec;
+
+  StoreCommand(CliEnvironment env) {
+    this.env = env;
+  }
 
   @Override
   public void run() {
@@ -27,43 +31,31 @@ final class StoreCommand implements Runnable {
           "Exit 1 when a problem is found (each printed with its ONEX-D code)."})
   static final class Fsck implements Callable<Integer> {
     static final String FORMAT = "onex.store.fsck/1";
-    private final CliEnvironment env;
-    @Spec CommandSpec spec;
-
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
-
-    Fsck(CliEnvironment env) {
-      this.env = env;
-    }
+    @ParentCommand StoreCommand parent;
+    @Mixin FormatOption format;
 
     @Override
     public Integer call() {
       FsckResult r;
       java.util.List<io.onex.core.diag.Diagnostic> warnings;
-      try (Store store = env.openStore()) {
+      try (Store store = parent.env.openStore()) {
         r = store.fsck();
         warnings = store.warnings();
       }
-      PrintWriter out = spec.commandLine().getOut();
-      if (format == OutputFormat.JSON) {
-        ObjectNode o = Json.F.objectNode();
-        o.put("format", FORMAT);
+      return format.print(FORMAT, o -> {
         o.put("ok", r.clean());
         o.put("log_records", r.logRecords());
         o.put("indexed_records", r.indexedRecords());
         o.put("omitted", r.omitted());
         o.set("problems", Json.diagnostics(r.problems()));
         o.set("warnings", Json.diagnostics(warnings));
-        out.println(Json.write(o));
-      } else {
-        Reports.diagnostics(warnings, spec.commandLine().getErr());
+      }, out -> {
+        Reports.diagnostics(warnings, format.err());
         Reports.diagnostics(r.problems(), out);
         out.println((r.clean() ? "ok: " : "problems: ") + r.logRecords() + " log line(s), " + r.indexedRecords()
             + " indexed record(s), " + (r.problems().size() + r.omitted()) + " problem(s)"
             + (r.omitted() > 0 ? " (" + r.omitted() + " not shown)" : ""));
-      }
-      return r.clean() ? ExitCodes.OK : ExitCodes.FINDINGS;
+      }, r.clean() ? ExitCodes.OK : ExitCodes.FINDINGS);
     }
   }
 
@@ -72,41 +64,29 @@ final class StoreCommand implements Runnable {
           "that the log did not hold; report the counts. Deleting .onex-store/*.db or records/ loses nothing that reached the notes."})
   static final class Rebuild implements Callable<Integer> {
     static final String FORMAT = "onex.store.rebuild/1";
-    private final CliEnvironment env;
-    @Spec CommandSpec spec;
-
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
-
-    Rebuild(CliEnvironment env) {
-      this.env = env;
-    }
+    @ParentCommand StoreCommand parent;
+    @Mixin FormatOption format;
 
     @Override
     public Integer call() {
       long records;
       long position;
       int fromNotes;
-      try (Store store = env.openStore()) {
-        Reports.diagnostics(store.warnings(), spec.commandLine().getErr());
+      try (Store store = parent.env.openStore()) {
+        Reports.diagnostics(store.warnings(), format.err());
         records = store.rebuild();
-        fromNotes = env.reindexNotes(store);
+        fromNotes = parent.env.reindexNotes(store);
         position = store.logPosition();
       }
-      PrintWriter out = spec.commandLine().getOut();
-      if (format == OutputFormat.JSON) {
-        ObjectNode o = Json.F.objectNode();
-        o.put("format", FORMAT);
+      return format.print(FORMAT, o -> {
         o.put("ok", true);
         o.put("records", records);
         o.put("log_bytes", position);
         o.put("notes_imported", fromNotes);
-        out.println(Json.write(o));
-      } else {
+      }, out -> {
         out.println("rebuilt store.db from the record log: " + records + " record(s), " + position + " log byte(s)");
         out.println("indexed from the notes refs: " + fromNotes + " record(s) the log did not hold");
-      }
-      return ExitCodes.OK;
+      });
     }
   }
 }

@@ -12,17 +12,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "test", mixinStandardHelpOptions = true,
     description = {"Run the declared test cases of nodes and compare with the expected output or error.",
         "Prints a diff per mismatching path and a summary; exit 1 when any case fails."})
 final class TestCommand implements Callable<Integer> {
   private final CliEnvironment env;
-  @Spec CommandSpec spec;
 
   @Parameters(arity = "0..*", paramLabel = "NODE", description = "nodes by name, URI or directory")
   List<String> nodes = List.of();
@@ -33,8 +31,7 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = "--no-cache", description = "run every case even when a cached result exists (results are still stored)")
   boolean noCache;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
-  OutputFormat format;
+  @Mixin FormatOption format;
 
   TestCommand(CliEnvironment env) {
     this.env = env;
@@ -46,17 +43,17 @@ final class TestCommand implements Callable<Integer> {
       throw new OnexException(Diagnostic.error(CliError.USAGE, "", 0, 0, "",
           all ? "give either node names or --all, not both" : "name the nodes to test, or pass --all"));
     }
-    return env.execute(!noCache, "onex test", d -> spec.commandLine().getErr().println(d.format()), exec -> {
+    return env.execute(!noCache, "onex test", d -> format.err().println(d.format()), exec -> {
       int code = test(exec);
-      exec.cacheWarnings().forEach(d -> spec.commandLine().getErr().println(d.format()));
+      exec.cacheWarnings().forEach(d -> format.err().println(d.format()));
       return code;
     });
   }
 
   private int test(Execution exec) {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    boolean progress = format == OutputFormat.TEXT && System.console() != null && !"true".equals(env.env().get("CI"));
+    PrintWriter out = format.out();
+    PrintWriter err = format.err();
+    boolean progress = !format.json() && System.console() != null && !"true".equals(env.env().get("CI"));
     int total = progress ? exec.countCases(nodes) : 0;
     AtomicInteger done = new AtomicInteger();
     TestRunner.Report report = exec.test(nodes, r -> {
@@ -64,7 +61,7 @@ final class TestCommand implements Callable<Integer> {
         err.print("\r[" + done.incrementAndGet() + "/" + total + "] " + r.node().metadata().name() + " " + r.testCase().name() + "\u001b[K");
         err.flush();
       }
-      if (format == OutputFormat.TEXT) {
+      if (!format.json()) {
         printCase(r, out, progress);
       }
     });
@@ -72,7 +69,7 @@ final class TestCommand implements Callable<Integer> {
       err.print("\r\u001b[K");
       err.flush();
     }
-    if (format == OutputFormat.JSON) {
+    if (format.json()) {
       out.println(Json.write(json(report)));
     } else {
       out.println(report.cases().size() + " test cases: " + report.passed() + " passed, " + report.failed() + " failed");

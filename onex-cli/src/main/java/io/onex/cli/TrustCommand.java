@@ -13,8 +13,6 @@ import io.onex.sign.trust.TrustChain;
 import io.onex.sign.trust.TrustFiles;
 import io.onex.sign.trust.TrustRoot;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -81,7 +79,7 @@ final class TrustCommand implements Runnable {
       roles.put(Role.RELEASE, role(releaseKeys.isEmpty() ? rootPub : pub(store, releaseKeys), all));
       roles.put(Role.NODE_SIGNER, role(nodeKeys.isEmpty() ? rootPub : pub(store, nodeKeys), all));
       String reg = registry != null ? registry : root.getFileName().toString();
-      TrustRoot t = new TrustRoot(reg, 1, env.clock().instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(days)),
+      TrustRoot t = new TrustRoot(reg, 1, SignSupport.expiry(env, days),
           List.copyOf(all), roles, List.of());
       byte[] bytes = TrustFiles.write(RepositoryTrust.trustDir(root), t, signers);
       String pin = TrustChain.pinOf(bytes);
@@ -129,9 +127,7 @@ final class TrustCommand implements Runnable {
             + c.latest().registry() + ", expires " + c.latest().expires());
         return ExitCodes.OK;
       } catch (OnexException e) {
-        spec.commandLine().getOut().println("FAIL  trust root");
-        SignSupport.printProblems(e.diagnostics(), spec.commandLine().getOut());
-        return ExitCodes.FINDINGS;
+        return SignSupport.fail("trust root", e, spec.commandLine().getOut(), spec.commandLine().getOut());
       }
     }
   }
@@ -185,17 +181,14 @@ final class TrustCommand implements Runnable {
         roles.put(Role.NODE_SIGNER, Init.pub(store, nodeKeys));
         List<io.onex.sign.trust.Revocation> rev = revoke.stream()
             .map(id -> new io.onex.sign.trust.Revocation(resolveAny(store, chain, id), checkpoint, "revoked by onex trust rotate")).toList();
-        var change = new io.onex.sign.trust.TrustRotation.Change(roles, Map.of(), rev,
-            env.clock().instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(days)));
+        var change = new io.onex.sign.trust.TrustRotation.Change(roles, Map.of(), rev, SignSupport.expiry(env, days));
         TrustChain next = io.onex.sign.trust.TrustRotation.rotate(RepositoryTrust.trustDir(root), chain, change,
             SignSupport.signingKeys(store, signWith), env.clock().instant());
         spec.commandLine().getOut().println("wrote " + ProjectLayout.STORE_DIR + "/trust/" + TrustChain.fileName(next.latest().version())
             + " (expires " + next.latest().expires() + ")");
         return ExitCodes.OK;
       } catch (OnexException e) {
-        spec.commandLine().getOut().println("FAIL  trust rotate");
-        SignSupport.printProblems(e.diagnostics(), spec.commandLine().getOut());
-        return ExitCodes.FINDINGS;
+        return SignSupport.fail("trust rotate", e, spec.commandLine().getOut(), spec.commandLine().getOut());
       }
     }
 

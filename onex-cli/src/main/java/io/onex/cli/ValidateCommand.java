@@ -6,10 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = {"Validate nodes: strict YAML, schema, rules, hash lock, .tree, URIs, and the signatures",
@@ -17,13 +14,11 @@ import picocli.CommandLine.Model.CommandSpec;
         "Reports every problem of every file; exit 1 when any error is found."})
 final class ValidateCommand implements Callable<Integer> {
   private final CliEnvironment env;
-  @Spec CommandSpec spec;
 
   @Parameters(arity = "0..*", paramLabel = "PATH", description = "node directories, node.onex.yaml files or directories to search (default: the whole repository)")
   List<String> paths = List.of();
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
-  OutputFormat format;
+  @Mixin FormatOption format;
 
   ValidateCommand(CliEnvironment env) {
     this.env = env;
@@ -34,7 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
     Workspace ws = Workspace.open(env.workingDirectory());
     ValidationReport report = io.onex.git.release.ValidationSignatures.apply(env.workingDirectory(),
         ws.validate(paths.stream().map(env::resolve).toList()), env.clock().instant());
-    Reports.print(report, format, spec.commandLine().getOut());
+    Reports.print(report, format.get(), format.out());
     return report.ok() ? ExitCodes.OK : ExitCodes.FINDINGS;
   }
 }

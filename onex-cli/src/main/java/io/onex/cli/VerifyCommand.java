@@ -1,7 +1,6 @@
 package io.onex.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.core.diag.Diagnostic;
 import io.onex.core.diag.OnexException;
 import io.onex.git.release.Releases;
@@ -12,7 +11,6 @@ import io.onex.sign.release.ReleaseVerifier;
 import io.onex.sign.trust.Role;
 import io.onex.sign.trust.TrustChain;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,10 +20,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
     description = {"Verify node signatures, or signed releases, against the repository's trust root",
@@ -34,7 +31,6 @@ import picocli.CommandLine.Model.CommandSpec;
 final class VerifyCommand implements Callable<Integer> {
   private static final java.util.regex.Pattern KEY_ID = java.util.regex.Pattern.compile("\\b[0-9a-f]{64}\\b");
   private final CliEnvironment env;
-  @Spec CommandSpec spec;
 
   @Parameters(arity = "0..*", paramLabel = "NODE", description = "node directories whose signature_block to verify")
   List<String> nodes = List.of();
@@ -66,8 +62,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--role", defaultValue = "node-signer", paramLabel = "ROLE", description = "role whose keys sign nodes (default: ${DEFAULT-VALUE})")
   String role;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
-  OutputFormat format;
+  @Mixin FormatOption format;
 
   VerifyCommand(CliEnvironment env) {
     this.env = env;
@@ -140,38 +135,30 @@ final class VerifyCommand implements Callable<Integer> {
 
   private int print(List<Subject> subjects) {
     boolean ok = subjects.stream().allMatch(s -> s.problems().isEmpty());
-    PrintWriter out = spec.commandLine().getOut();
-    if (format == OutputFormat.JSON) {
-      ObjectNode o = Json.F.objectNode();
-      o.put("format", "onex.verify/1");
+    return format.print("onex.verify/1", o -> {
       o.put("ok", ok);
       ArrayNode arr = o.putArray("subjects");
       for (Subject s : subjects) {
-        ObjectNode e = arr.addObject();
-        e.put("subject", s.name());
-        e.put("ok", s.problems().isEmpty());
-        e.put("key", s.key());
-        e.set("diagnostics", Json.diagnostics(s.problems()));
+        arr.addObject().put("subject", s.name()).put("ok", s.problems().isEmpty()).put("key", s.key())
+            .set("diagnostics", Json.diagnostics(s.problems()));
       }
-      out.println(Json.write(o));
-    } else {
-      for (Subject s : subjects) {
-        if (s.problems().isEmpty()) {
-          out.println("ok    " + s.name() + (s.key().isEmpty() ? "" : "  signed by key " + s.key()));
-        } else {
-          out.println("FAIL  " + s.name());
-          for (Diagnostic d : s.problems()) {
-            out.println("  reason: " + d.code() + " " + d.message());
-            java.util.regex.Matcher key = KEY_ID.matcher(d.message());
-            if (!s.key().isEmpty() || key.find()) {
-              out.println("  key:    " + (s.key().isEmpty() ? key.group() : s.key()));
-            }
-            out.println("  where:  " + d.file() + (d.field().isEmpty() ? "" : " [" + d.field() + "]"));
-            out.println("  fix:    " + d.hint());
-          }
-        }
-      }
+    }, out -> subjects.forEach(s -> printText(s, out)), ok ? ExitCodes.OK : ExitCodes.FINDINGS);
+  }
+
+  private static void printText(Subject s, java.io.PrintWriter out) {
+    if (s.problems().isEmpty()) {
+      out.println("ok    " + s.name() + (s.key().isEmpty() ? "" : "  signed by key " + s.key()));
+      return;
     }
-    return ok ? ExitCodes.OK : ExitCodes.FINDINGS;
+    out.println("FAIL  " + s.name());
+    for (Diagnostic d : s.problems()) {
+      out.println("  reason: " + d.code() + " " + d.message());
+      java.util.regex.Matcher key = KEY_ID.matcher(d.message());
+      if (!s.key().isEmpty() || key.find()) {
+        out.println("  key:    " + (s.key().isEmpty() ? key.group() : s.key()));
+      }
+      out.println("  where:  " + d.file() + (d.field().isEmpty() ? "" : " [" + d.field() + "]"));
+      out.println("  fix:    " + d.hint());
+    }
   }
 }

@@ -49,12 +49,13 @@ final class CdsWorkload {
       System.err.println("usage: java -cp onex.jar io.onex.cli.CdsWorkload <empty directory>");
       System.exit(2);
     }
-    System.exit(run(Paths.get(args[0]).toAbsolutePath().normalize()));
+    System.exit(run(Paths.get(args[0]).toAbsolutePath().normalize(), System.getenv(),
+        new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
-  /** Runs every step in {@code dir}; the first failing step's exit code, else 0. */
-  static int run(Path dir) {
-    Map<String, String> env = new HashMap<>(System.getenv());
+  /** Runs every step in {@code dir} under {@code baseEnv}; the first failing step's exit code, else 0. */
+  static int run(Path dir, Map<String, String> baseEnv, PrintWriter out, PrintWriter err) {
+    Map<String, String> env = new HashMap<>(baseEnv);
     DROP.forEach(env::remove);
     env.put("ONEX_CWD", dir.toString());
     env.put("ONEX_CDS", "0");
@@ -63,8 +64,6 @@ final class CdsWorkload {
     env.putIfAbsent("GIT_AUTHOR_EMAIL", "onex@localhost");
     env.putIfAbsent("GIT_COMMITTER_NAME", "onex launcher");
     env.putIfAbsent("GIT_COMMITTER_EMAIL", "onex@localhost");
-    PrintWriter out = new PrintWriter(System.out, true);
-    PrintWriter err = new PrintWriter(System.err, true);
     try {
       Files.createDirectories(dir);
       io.onex.git.GitCli.check(dir, env, "init", "-q");

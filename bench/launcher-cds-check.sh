@@ -3,7 +3,8 @@
 # `./onex validate --format json`, `./onex log -n 1 --format json` (stdout,
 # stderr, exit code) is byte-identical without the archive (ONEX_CDS=0), with a current archive,
 # with a garbage archive the JVM is handed anyway, with a truncated archive (which would crash
-# JDK 17: the launcher must not hand it over), with ONEX_JAVA_OPTS overriding the flags, and with
+# JDK 17: the launcher must not hand it over), with ONEX_JAVA_OPTS overriding the flags, after a
+# failed training run (marked in onex.jsa.failed, not retried), and with
 # the archive removed (the launcher then runs the command and makes a new archive in the
 # background); and the current archive is really used (-Xshare:on starts, and io.onex.cli.Main is
 # loaded from the "shared objects file"). Restores the archive it found (or makes one) at the end.
@@ -93,6 +94,16 @@ cp -p "$work/good.stamp" "$jsa.stamp"
 echo "$jarkey" > "$jsa.failed"
 run_case truncated
 same_as_off truncated
+
+# a failed training run (no scratch directory: TMPDIR does not exist): same output, the jar's key
+# in onex.jsa.failed, and no retry for this jar (the next run starts no training)
+rm -f "$jsa" "$jsa.stamp" "$jsa.failed"
+run_case failed TMPDIR="$work/none" ONEX_CDS=sync
+same_as_off failed
+[ "$(cat "$jsa.failed" 2>/dev/null)" = "$jarkey" ] && [ ! -f "$jsa.stamp" ] || fail "no failed marker for the jar after a failed training run"
+ONEX_CDS=sync "$onex" --version > /dev/null
+[ ! -f "$jsa.stamp" ] || fail "the launcher trained again after a failed training run"
+echo "ok: a failed training run is marked and not retried for the same jar"
 
 # removed: the launcher runs the command, then trains in the background (detached from our pipes)
 rm -f "$jsa" "$jsa.stamp" "$jsa.failed"

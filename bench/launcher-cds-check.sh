@@ -10,7 +10,8 @@
 # loaded from the "shared objects file"). Restores the archive it found (or makes one) at the end.
 #
 # Run:   bench/launcher-cds-check.sh        (builds the CLI through ./onex when needed)
-# Needs: git, flock; one or two training runs (about 5 s each on a loaded 2-core machine).
+# Needs: git, flock. Takes 30-55 s on a loaded 2-core machine: ~18 JVM start-ups, one or two
+#        training runs (4-5 s each).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 onex=$root/onex
@@ -79,12 +80,13 @@ same_as_off opts
 
 cp -p "$jsa" "$work/good.jsa"
 cp -p "$jsa.stamp" "$work/good.stamp"
-jarkey=$(key "$root/onex-cli/target/onex.jar")
+java=$(command -v java)
+jarkey=$(key "$root/onex-cli/target/onex.jar" "$java")
 
 # garbage of the same size, stamped as current: the launcher hands it to the JVM, which must ignore it silently
 chmod u+w "$jsa"
 head -c "$(stat -c %s "$work/good.jsa")" /dev/urandom > "$jsa"
-key "$root/onex-cli/target/onex.jar" "$jsa" > "$jsa.stamp"
+key "$root/onex-cli/target/onex.jar" "$java" "$jsa" > "$jsa.stamp"
 run_case garbage
 same_as_off garbage
 
@@ -100,7 +102,7 @@ same_as_off truncated
 rm -f "$jsa" "$jsa.stamp" "$jsa.failed"
 run_case failed TMPDIR="$work/none" ONEX_CDS=sync
 same_as_off failed
-[ "$(cat "$jsa.failed" 2>/dev/null)" = "$jarkey" ] && [ ! -f "$jsa.stamp" ] || fail "no failed marker for the jar after a failed training run"
+[ "$(cat "$jsa.failed" 2>/dev/null)" = "$jarkey" ] && [ ! -f "$jsa.stamp" ] || fail "no failed marker for the jar and java after a failed training run"
 ONEX_CDS=sync "$onex" --version > /dev/null
 [ ! -f "$jsa.stamp" ] || fail "the launcher trained again after a failed training run"
 echo "ok: a failed training run is marked and not retried for the same jar"
@@ -112,7 +114,7 @@ same_as_off missing
 
 # restore (after a background training run, if one is under way, has finished)
 flock -x "$target/.cds.lock" true
-if [ ! -f "$jsa.stamp" ] || [ "$(cat "$jsa.stamp")" != "$(key "$root/onex-cli/target/onex.jar" "$jsa" 2>/dev/null)" ]; then
+if [ ! -f "$jsa.stamp" ] || [ "$(cat "$jsa.stamp")" != "$(key "$root/onex-cli/target/onex.jar" "$java" "$jsa" 2>/dev/null)" ]; then
   flock -x "$target/.cds.lock" sh -c 'rm -f "$2" && cp -p "$1" "$2" && cp -p "$3" "$2.stamp"' _ "$work/good.jsa" "$jsa" "$work/good.stamp"
 fi
 ONEX_JAVA_OPTS="$c1 -Xlog:class+load" "$onex" --version > "$work/classes.log"
